@@ -1,0 +1,255 @@
+//! Cities: which gazetteer hits are real city mentions (large, unambiguous names anywhere;
+//! small or word-like names only in a strong context or once established), the article's
+//! subject city (headline, dateline, lead, frequency), and the per-city mention summary.
+//! It does not decide which city a ranking belongs to (`ranking` does).
+
+use crate::extract::Article;
+use crate::gazetteer::{FormKind, Gazetteers};
+use crate::record::CityMention;
+use crate::text::Span;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// An accepted city mention.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    pub city: u32,
+    pub span: Span,
+    pub kind: FormKind,
+    /// The rule that accepted it.
+    pub rule: &'static str,
+}
+
+/// Words right before a name that make it a place ("Stadt Halle", "Bürgermeister von Lage").
+static STRONG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s(„\x22])(?:
+            (?:[Kk]reisfreie[n]?\s)?(?:Stadt|Gemeinde|Kommune|Marktgemeinde|Markt|Kreisstadt|Großstadt|Kleinstadt|Mittelstadt)
+           |[A-ZÄÖÜ]\w*stadt            # Hansestadt, Landeshauptstadt, Universitätsstadt, Messestadt …
+           |(?:Ober)?[Bb]ürgermeister(?:in)?\s(?:von|aus|der\sStadt)
+           |Stadtverwaltung|Rathaus\s(?:von|in)|Stadtrat\s(?:von|in)
+        )\s$",
+    )
+    .expect("strong-before regex")
+});
+
+/// Prepositions that make a large but word-like name a place ("in Essen", "aus Halle").
+static PLACE_PREPOSITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:[Ii]n|[Aa]us|[Nn]ach|[Bb]is|[Vv]on|[Ff]ür|[Gg]egen|[Vv]or|[Hh]inter)\s$").expect("prep regex"));
+
+/// After a name: a ranking list item, an administrative qualifier.
+static STRONG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.|\d)|\s(?:im|in)\sLandkreis\s|\s\(\d|\s\d+[,.]\d)")
+        .expect("strong-after regex")
+});
+
+/// Up to `max` bytes of `text` before `pos`, cut at a char boundary.
+pub fn window_before(text: &str, pos: usize, max: usize) -> &str {
+    let mut s = pos.saturating_sub(max);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    &text[s..pos]
+}
+
+/// Up to `max` bytes of `text` after `pos`, cut at a char boundary.
+pub fn window_after(text: &str, pos: usize, max: usize) -> &str {
+    let mut e = (pos + max).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[pos..e]
+}
+
+fn is_dateline(a: &Article, span: Span) -> bool {
+    let at_start = a.paragraphs.iter().take(3).any(|p| p.start == span.start);
+    if !at_start {
+        return false;
+    }
+    let after = &a.text[span.end..];
+    after.starts_with(". ")
+        || after.starts_with(" (")
+        || after.starts_with(" -")
+        || after.starts_with(" –")
+        || after.starts_with('/')
+        || after.starts_with(":")
+        || after.starts_with(" taz")
+}
+
+/// Every accepted city mention in text order.
+pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
+    let hits = g.cities.find(a.text);
+    let states: HashSet<&str> = g.cities.cities.iter().filter(|c| !c.foreign).map(|c| c.state.as_str()).collect();
+    let in_headline = |s: Span| a.headline.is_some_and(|h| h.start <= s.start && s.end <= h.end);
+    let mut out: Vec<Option<Mention>> = Vec::with_capacity(hits.len());
+    let mut pending: Vec<(usize, u32, Span, FormKind)> = Vec::new();
+    let mut established: HashSet<u32> = HashSet::new();
+    for h in &hits {
+        let Some(form) = h.forms.first() else { continue };
+        let city = g.cities.city(form.city);
+        let span = Span::new(h.start, h.end);
+        let surface = span.slice(a.text);
+        let before = window_before(a.text, h.start, 48);
+        let after = window_after(a.text, h.end, 24);
+        let needs_context = !city.is_large() || h.ambiguous;
+        let rule = if form.kind == FormKind::Official {
+            Some("city.official_name")
+        } else if STRONG_BEFORE.is_match(before) {
+            Some("city.place_word")
+        } else if is_dateline(a, span) {
+            Some("city.dateline")
+        } else if STRONG_AFTER.is_match(after) {
+            Some("city.list_item")
+        } else if in_headline(span) {
+            Some("city.headline")
+        } else if !needs_context {
+            Some("city.name")
+        } else if city.is_large() && !states.contains(surface) && PLACE_PREPOSITION.is_match(before) {
+            Some("city.preposition")
+        } else {
+            None
+        };
+        match rule {
+            Some(r) => {
+                if needs_context {
+                    established.insert(form.city);
+                }
+                out.push(Some(Mention { city: form.city, span, kind: form.kind, rule: r }));
+            }
+            None => {
+                pending.push((out.len(), form.city, span, form.kind));
+                out.push(None);
+            }
+        }
+    }
+    // a word-like or small name counts everywhere once the article has established it as a place
+    for (i, city, span, kind) in pending {
+        if established.contains(&city) {
+            out[i] = Some(Mention { city, span, kind, rule: "city.established" });
+        }
+    }
+    // names in a list with accepted cities ("Dortmund, Essen und Duisburg")
+    let list: Vec<Mention> = out.iter().flatten().copied().collect();
+    for (i, h) in hits.iter().enumerate() {
+        if out.get(i).is_some_and(|m| m.is_none()) {
+            let Some(form) = h.forms.first() else { continue };
+            if !g.cities.city(form.city).is_large() {
+                continue;
+            }
+            let near = list.iter().any(|m| {
+                let (l, r) = if m.span.end <= h.start { (m.span.end, h.start) } else { (h.end, m.span.start) };
+                l <= r && matches!(a.text.get(l..r), Some(", " | " und " | " sowie " | " oder " | ", und "))
+            });
+            if near {
+                out[i] = Some(Mention { city: form.city, span: Span::new(h.start, h.end), kind: form.kind, rule: "city.list" });
+            }
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Per-city evidence weight for the subject decision.
+fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f64> {
+    let mut score: HashMap<u32, f64> = HashMap::new();
+    let lead_end = a
+        .paragraphs
+        .iter()
+        .find(|p| Some(**p) != a.headline && p.slice(a.text).chars().count() > 80)
+        .map(|p| p.end)
+        .unwrap_or(0);
+    let mut bonus_given: HashSet<(u32, &str)> = HashSet::new();
+    for m in mentions {
+        if g.cities.city(m.city).foreign {
+            continue;
+        }
+        let w = match m.kind {
+            FormKind::Adjective => 0.5,
+            _ => 1.0,
+        };
+        *score.entry(m.city).or_default() += w;
+        let mut bonus = |key: &'static str, v: f64| {
+            if bonus_given.insert((m.city, key)) {
+                *score.entry(m.city).or_default() += v;
+            }
+        };
+        if a.headline.is_some_and(|h| h.contains(m.span.start)) {
+            bonus("headline", 3.0);
+        }
+        if m.rule == "city.dateline" {
+            bonus("dateline", 3.0);
+        }
+        if m.span.start < lead_end && m.kind != FormKind::Adjective {
+            bonus("lead", 1.5);
+        }
+    }
+    if let Some(t) = a.extra_title {
+        for h in g.cities.find(t) {
+            if let Some(f) = h.forms.first() {
+                if score.contains_key(&f.city) || g.cities.city(f.city).is_large() && !h.ambiguous {
+                    *score.entry(f.city).or_default() += 3.0;
+                }
+            }
+        }
+    }
+    score
+}
+
+/// The article's subject city, or `None` when no city stands out (an overview of many).
+pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32> {
+    let score = weights(a, g, mentions);
+    let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(g.cities.city(y.0).population.cmp(&g.cities.city(x.0).population)));
+    let (best, s1) = *ranked.first()?;
+    let s2 = ranked.get(1).map(|r| r.1).unwrap_or(0.0);
+    // many cities and no clear leader: an overview
+    let contenders = ranked.iter().filter(|r| r.1 >= s1 * 0.5).count();
+    if s1 < 2.0 || (contenders >= 3 && s1 < 1.5 * s2) {
+        return None;
+    }
+    Some(best)
+}
+
+/// One summary entry per mentioned city, in order of first mention.
+pub fn summarize(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Vec<CityMention> {
+    let mut order: Vec<u32> = Vec::new();
+    let mut counts: HashMap<u32, (usize, Mention)> = HashMap::new();
+    for m in mentions {
+        counts
+            .entry(m.city)
+            .and_modify(|e| e.0 += 1)
+            .or_insert_with(|| {
+                order.push(m.city);
+                (1, *m)
+            });
+    }
+    order
+        .into_iter()
+        .filter_map(|id| {
+            let (n, first) = counts.get(&id)?;
+            let c = g.cities.city(id);
+            Some(CityMention {
+                name: c.name.clone(),
+                ags: c.ags.clone(),
+                mentions: *n,
+                evidence: a.evidence(first.span, first.rule),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::corpus;
+
+    #[test]
+    fn corpus() {
+        corpus::check("city", include_str!("corpus/city.txt"), |r| {
+            let mut out: Vec<String> = r.cities.iter().map(|c| c.name.clone()).collect();
+            if let Some(c) = &r.city {
+                out.push(format!("subject={}", c.name));
+            }
+            out
+        });
+    }
+}

@@ -1,0 +1,339 @@
+//! The city gazetteer and its matcher: every German municipality (from the Destatis register)
+//! plus major foreign cities, with their surface forms (name, short form, official prefix
+//! forms, genitive, adjectival/demonym forms), matched Unicode-case-insensitively with one
+//! Aho-Corasick automaton on a lower-cased copy of the text. It reports candidate hits; whether a
+//! hit counts (context, ambiguity) is decided by `extract::city`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// One city.
+#[derive(Debug, Clone)]
+pub struct City {
+    /// 8-digit Amtlicher Gemeindeschlüssel; `None` for foreign cities.
+    pub ags: Option<String>,
+    /// Name as commonly written, without the register's suffix ("Halle (Saale)", "Lübeck").
+    pub name: String,
+    /// German state, or the country for a foreign city.
+    pub state: String,
+    pub population: u32,
+    pub kreisfrei: bool,
+    pub foreign: bool,
+}
+
+impl City {
+    /// Large enough to be matched without a strong context (kreisfrei or ≥ 20,000).
+    pub fn is_large(&self) -> bool {
+        self.foreign || self.kreisfrei || self.population >= 20_000
+    }
+}
+
+/// How a surface form relates to its city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// The name itself, or a full variant ("Frankfurt am Main", "Frankfurt/Main").
+    Name,
+    /// A short form without the qualifier ("Halle", "Frankfurt").
+    Short,
+    /// With an official prefix ("Hansestadt Lübeck") — a strong context by itself.
+    Official,
+    /// Genitive ("Leipzigs").
+    Genitive,
+    /// Adjective or demonym ("Leipziger", "Münchner", "Hallenser").
+    Adjective,
+}
+
+/// One form a pattern stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Form {
+    pub city: u32,
+    pub kind: FormKind,
+}
+
+/// A pattern found in text: byte span in the text searched, and the forms it may stand for,
+/// most populous city first.
+#[derive(Debug, Clone)]
+pub struct CityHit<'g> {
+    pub start: usize,
+    pub end: usize,
+    pub forms: &'g [Form],
+    /// The surface form is listed as ambiguous (an ordinary word as well as a city name).
+    pub ambiguous: bool,
+}
+
+#[derive(Debug)]
+pub struct CityGazetteer {
+    pub cities: Vec<City>,
+    ac: AhoCorasick,
+    /// per pattern: forms and whether the form is an ambiguous word
+    patterns: Vec<(Vec<Form>, bool)>,
+    by_ags: HashMap<String, u32>,
+}
+
+fn genitive(name: &str) -> Option<String> {
+    if name.ends_with(['s', 'ß', 'x', 'z']) || name.contains(['(', '/']) {
+        None
+    } else {
+        Some(format!("{name}s"))
+    }
+}
+
+impl CityGazetteer {
+    /// Builds the matcher from `cities.tsv` rows (ags, name, official, state, population,
+    /// kreisfrei, stadt, variants), `city_adjectives.tsv` rows, the ambiguous names and
+    /// `foreign_cities.tsv` rows (name, country, variants).
+    pub fn build(
+        rows: &[Vec<String>],
+        adjectives: &[Vec<String>],
+        ambiguous: &HashSet<String>,
+        foreign: &[Vec<String>],
+    ) -> Result<CityGazetteer, String> {
+        let mut cities = Vec::new();
+        let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
+        let add = |forms: &mut HashMap<String, Vec<Form>>, surface: &str, city: u32, kind| {
+            let s = surface.trim();
+            if s.chars().count() < 2 {
+                return;
+            }
+            let key = s.to_lowercase();
+            let v = forms.entry(key).or_default();
+            if !v.iter().any(|f| f.city == city) {
+                v.push(Form { city, kind });
+            }
+        };
+        let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+        for r in rows {
+            let population: u32 = r[4].replace([' ', '.'], "").parse().unwrap_or(0);
+            let city = City {
+                ags: Some(r[0].clone()),
+                name: r[1].clone(),
+                state: r[3].clone(),
+                population,
+                kreisfrei: r[5] == "1",
+                foreign: false,
+            };
+            let id = cities.len() as u32;
+            add(&mut forms, &city.name, id, FormKind::Name);
+            if let Some(g) = genitive(&city.name) {
+                add(&mut forms, &g, id, FormKind::Genitive);
+            }
+            for v in r.get(7).map(|s| s.split('|')).into_iter().flatten() {
+                let v = v.trim();
+                if v.is_empty() {
+                    continue;
+                }
+                let kind = if v.split_whitespace().count() > 1
+                    && v.split_whitespace().next().is_some_and(|w| w.ends_with("stadt") || w == "Freie" || w == "Sankt" || w == "St.")
+                    && !v.starts_with("Sankt")
+                    && !v.starts_with("St.")
+                {
+                    FormKind::Official
+                } else if city.name.starts_with(v) || v.split_whitespace().count() == 1 {
+                    FormKind::Short
+                } else {
+                    FormKind::Name
+                };
+                add(&mut forms, v, id, kind);
+                if kind == FormKind::Short {
+                    if let Some(g) = genitive(v) {
+                        add(&mut forms, &g, id, FormKind::Genitive);
+                    }
+                }
+            }
+            by_name.entry(city.name.clone()).or_default().push(id);
+            cities.push(city);
+        }
+        // adjectives: the table, else name + "er" for cities of 50,000 and more
+        let mut has_adj: HashSet<u32> = HashSet::new();
+        for r in adjectives {
+            let Some(ids) = by_name.get(&r[0]) else { continue };
+            let Some(&id) = ids.iter().max_by_key(|&&i| cities[i as usize].population) else { continue };
+            has_adj.insert(id);
+            for a in adjective_inflections(&r[1]) {
+                add(&mut forms, &a, id, FormKind::Adjective);
+            }
+        }
+        for (i, c) in cities.iter().enumerate() {
+            let id = i as u32;
+            if c.population < 50_000 || has_adj.contains(&id) {
+                continue;
+            }
+            let base = c.name.split([' ', '(', '/', ',']).next().unwrap_or(&c.name);
+            let adj = if base.ends_with('e') { format!("{base}r") } else { format!("{base}er") };
+            for a in adjective_inflections(&adj) {
+                add(&mut forms, &a, id, FormKind::Adjective);
+            }
+        }
+        for r in foreign {
+            let id = cities.len() as u32;
+            cities.push(City {
+                ags: None,
+                name: r[0].clone(),
+                state: r[1].clone(),
+                population: 0,
+                kreisfrei: false,
+                foreign: true,
+            });
+            add(&mut forms, &r[0], id, FormKind::Name);
+            for v in r.get(2).map(|s| s.split('|')).into_iter().flatten() {
+                add(&mut forms, v, id, FormKind::Name);
+            }
+        }
+        let ambiguous_lower: HashSet<String> = ambiguous.iter().map(|s| s.to_lowercase()).collect();
+        let mut keys: Vec<String> = forms.keys().cloned().collect();
+        keys.sort();
+        let mut patterns = Vec::with_capacity(keys.len());
+        for k in &keys {
+            let mut v = forms.remove(k).unwrap_or_default();
+            // the most populous first (a foreign city counts as large)
+            v.sort_by_key(|f| {
+                let c = &cities[f.city as usize];
+                std::cmp::Reverse(if c.foreign { 1_000_000 } else { c.population })
+            });
+            // an ambiguous word: the form itself, or the base of its genitive/adjective
+            let amb = ambiguous_lower.contains(k)
+                || v.iter().any(|f| {
+                    f.kind == FormKind::Genitive && ambiguous_lower.contains(k.trim_end_matches('s'))
+                });
+            patterns.push((v, amb));
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| format!("cannot build the city automaton: {e}"))?;
+        let by_ags = cities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.ags.clone().map(|a| (a, i as u32)))
+            .collect();
+        Ok(CityGazetteer { cities, ac, patterns, by_ags })
+    }
+
+    pub fn city(&self, id: u32) -> &City {
+        &self.cities[id as usize]
+    }
+
+    pub fn by_ags(&self, ags: &str) -> Option<&City> {
+        self.by_ags.get(ags).map(|&i| &self.cities[i as usize])
+    }
+
+    /// Every whole-word, capitalised occurrence of a city form in `text`, in text order.
+    pub fn find<'g>(&'g self, text: &str) -> Vec<CityHit<'g>> {
+        let folded = Folded::new(text);
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(&folded.text) {
+            let (start, end) = (folded.orig(m.start()), folded.orig(m.end()));
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let word_start = before.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let word_end = after.is_none_or(|c| !c.is_alphanumeric());
+            let capital = text[start..end].starts_with(|c: char| c.is_uppercase());
+            if !(word_start && word_end && capital) {
+                continue;
+            }
+            let (forms, ambiguous) = &self.patterns[m.pattern().as_usize()];
+            out.push(CityHit { start, end, forms, ambiguous: *ambiguous });
+        }
+        out
+    }
+}
+
+fn adjective_inflections(adj: &str) -> Vec<String> {
+    let mut out = vec![adj.to_string()];
+    if adj.ends_with("sche") || adj.ends_with("sch") {
+        let stem = adj.trim_end_matches('e');
+        for end in ["e", "en", "er", "es", "em"] {
+            out.push(format!("{stem}{end}"));
+        }
+    } else if adj.ends_with("er") {
+        // demonyms: "Leipzigern", "Leipzigerin", "Leipzigerinnen"
+        out.push(format!("{adj}n"));
+        out.push(format!("{adj}in"));
+        out.push(format!("{adj}innen"));
+    }
+    out
+}
+
+/// A lower-cased copy of a text with a map back to the original's byte offsets
+/// (lower-casing can change a char's UTF-8 length).
+struct Folded {
+    text: String,
+    map: Vec<u32>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        let mut out = String::with_capacity(text.len());
+        let mut map = Vec::with_capacity(text.len() + 1);
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                map.push(i as u32);
+                continue;
+            }
+            for l in c.to_lowercase() {
+                out.push(l);
+                for _ in 0..l.len_utf8() {
+                    map.push(i as u32);
+                }
+            }
+        }
+        map.push(text.len() as u32);
+        Folded { text: out, map }
+    }
+
+    fn orig(&self, byte: usize) -> usize {
+        self.map[byte.min(self.map.len() - 1)] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(ags: &str, name: &str, pop: u32, kf: bool, variants: &str) -> Vec<String> {
+        vec![
+            ags.into(), name.into(), name.into(), "Land".into(), pop.to_string(),
+            if kf { "1" } else { "0" }.into(), "1".into(), variants.into(),
+        ]
+    }
+
+    fn gaz() -> CityGazetteer {
+        let rows = vec![
+            row("14713000", "Leipzig", 593_145, true, ""),
+            row("15002000", "Halle (Saale)", 239_257, true, "Halle|Halle/Saale"),
+            row("05913000", "Essen", 582_760, true, ""),
+            row("09162000", "München", 1_484_226, true, ""),
+            row("05754008", "Halle (Westf.)", 21_000, false, "Halle"),
+        ];
+        let adj = vec![vec!["München".to_string(), "Münchner".to_string()]];
+        let amb: HashSet<String> = ["Essen".to_string(), "Halle".to_string()].into();
+        CityGazetteer::build(&rows, &adj, &amb, &[vec!["Wien".into(), "Österreich".into()]]).unwrap()
+    }
+
+    #[test]
+    fn finds_forms_case_insensitively_but_capitalised() {
+        let g = gaz();
+        let t = "LEIPZIG und Leipzigs Bürger, die Münchner und Wien; essen ist kein Ort.";
+        let hits: Vec<&str> = g.find(t).iter().map(|h| &t[h.start..h.end]).collect();
+        assert_eq!(hits, vec!["LEIPZIG", "Leipzigs", "Münchner", "Wien"]);
+    }
+
+    #[test]
+    fn short_forms_prefer_the_larger_city_and_carry_ambiguity() {
+        let g = gaz();
+        let t = "Die Stadt Halle liegt vorn.";
+        let h = &g.find(t)[0];
+        assert_eq!(g.city(h.forms[0].city).name, "Halle (Saale)");
+        assert!(h.ambiguous);
+        let t = "Halle/Saale";
+        assert_eq!(&t[g.find(t)[0].start..g.find(t)[0].end], "Halle/Saale");
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let g = gaz();
+        assert!(g.find("Leipzigerstraße und Großleipzig").is_empty());
+        assert_eq!(g.find("Leipzig-Connewitz").len(), 1);
+    }
+}

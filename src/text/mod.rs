@@ -1,0 +1,9 @@
+//! The text layer: normalisation with an offset map, paragraphs, German sentences and number words.
+//! Pure functions over `&str`; nothing here knows about cities, rankings or files.
+
+pub mod normalize;
+pub mod numbers;
+pub mod sentences;
+
+pub use normalize::NormText;
+pub use sentences::{Span, paragraphs, sentences};

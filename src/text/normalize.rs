@@ -1,0 +1,157 @@
+//! Normalises article text for matching (Unicode NFC, soft hyphens, zero-width and odd spaces,
+//! typographic quotes and hyphens, CR/LF) and keeps a map from every byte of the normalised text
+//! back to the char offset in the original. It does not segment, tokenise or interpret the text.
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text prepared for the extractors, with a way back to the original's char offsets.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    /// The normalised text the extractors read.
+    pub text: String,
+    /// `map[b]` = char offset in the original of the char that produced normalised byte `b`;
+    /// `map[text.len()]` = the original's length in chars.
+    map: Vec<u32>,
+    /// The same, as byte offsets into the original.
+    byte_map: Vec<u32>,
+}
+
+/// What one original char becomes in the normalised text.
+fn fold_char(c: char, next: Option<char>) -> Option<char> {
+    match c {
+        // soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, dropped
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        '\r' => {
+            if next == Some('\n') {
+                None
+            } else {
+                Some('\n')
+            }
+        }
+        '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Some(' ')
+        }
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => Some('\n'),
+        '„' | '“' | '”' | '‟' | '«' | '»' | '″' | '＂' => Some('"'),
+        '‚' | '‘' | '’' | '‛' | '‹' | '›' | '′' | '`' | '´' => Some('\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => Some('-'),
+        _ => Some(c),
+    }
+}
+
+impl NormText {
+    /// Normalises `original`. Never fails; every byte of the result maps back to a char offset.
+    pub fn new(original: &str) -> NormText {
+        let mut text = String::with_capacity(original.len());
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut byte_map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut byte_idx: u32 = 0;
+        let needs_nfc = !matches!(is_nfc_quick(original.chars()), unicode_normalization::IsNormalized::Yes);
+        let mut char_idx: u32 = 0;
+        if needs_nfc {
+            // compose per grapheme cluster, so that a cluster maps back to its first char
+            for cluster in original.graphemes(true) {
+                let composed: String = cluster.nfc().collect();
+                let mut chars = composed.chars().peekable();
+                while let Some(c) = chars.next() {
+                    if let Some(f) = fold_char(c, chars.peek().copied()) {
+                        push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
+                    }
+                }
+                char_idx += cluster.chars().count() as u32;
+                byte_idx += cluster.len() as u32;
+            }
+        } else {
+            let mut chars = original.chars().peekable();
+            while let Some(c) = chars.next() {
+                if let Some(f) = fold_char(c, chars.peek().copied()) {
+                    push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
+                }
+                char_idx += 1;
+                byte_idx += c.len_utf8() as u32;
+            }
+        }
+        map.push(char_idx);
+        byte_map.push(byte_idx);
+        NormText { text, map, byte_map }
+    }
+
+    /// Char offset in the original for a byte offset in the normalised text (clamped).
+    pub fn orig_char(&self, byte: usize) -> usize {
+        self.map[byte.min(self.map.len() - 1)] as usize
+    }
+
+    /// Byte range in the original for a byte range in the normalised text.
+    pub fn orig_byte_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let last = self.byte_map.len() - 1;
+        let s = self.byte_map[start.min(last)] as usize;
+        let e = if end >= self.text.len() { self.byte_map[last] as usize } else { self.byte_map[end] as usize };
+        (s, e.max(s))
+    }
+
+    /// Char range in the original for a byte range in the normalised text.
+    pub fn orig_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig_char(start);
+        // the end maps to the char after the last byte's char
+        let e = if end == 0 {
+            0
+        } else if end >= self.text.len() {
+            self.map[self.map.len() - 1] as usize
+        } else {
+            self.orig_char(end)
+        };
+        (s, e.max(s))
+    }
+}
+
+fn push(text: &mut String, map: &mut Vec<u32>, byte_map: &mut Vec<u32>, c: char, orig: (u32, u32)) {
+    text.push(c);
+    for _ in 0..c.len_utf8() {
+        map.push(orig.0);
+        byte_map.push(orig.1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orig_slice(orig: &str, n: &NormText, s: usize, e: usize) -> String {
+        let (a, b) = n.orig_range(s, e);
+        orig.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn quotes_spaces_and_soft_hyphens() {
+        let o = "Die „Smart\u{00AD}City“\u{00A0}Stra\u{00AD}tegie";
+        let n = NormText::new(o);
+        assert_eq!(n.text, "Die \"SmartCity\" Strategie");
+        let s = n.text.find("Strategie").unwrap();
+        assert_eq!(orig_slice(o, &n, s, s + "Strategie".len()), "Stra\u{00AD}tegie");
+    }
+
+    #[test]
+    fn nfc_composes_and_maps_back() {
+        let o = "Lu\u{0308}beck ist schön";
+        let n = NormText::new(o);
+        assert_eq!(n.text, "Lübeck ist schön");
+        let s = n.text.find("ist").unwrap();
+        assert_eq!(orig_slice(o, &n, s, s + 3), "ist");
+        assert_eq!(orig_slice(o, &n, 0, "Lübeck".len()), "Lu\u{0308}beck");
+    }
+
+    #[test]
+    fn crlf_becomes_lf() {
+        let n = NormText::new("a\r\n\r\nb\rc");
+        assert_eq!(n.text, "a\n\nb\nc");
+        assert_eq!(n.orig_range(n.text.len() - 1, n.text.len()), (8, 9));
+    }
+
+    #[test]
+    fn empty_text() {
+        let n = NormText::new("");
+        assert_eq!(n.text, "");
+        assert_eq!(n.orig_range(0, 0), (0, 0));
+    }
+}

@@ -1,0 +1,257 @@
+//! Splits normalised German text into paragraphs and sentences (byte spans), on top of
+//! unicode-segmentation's UAX #29 sentence bounds, undoing the splits German needs undone:
+//! after ordinals ("auf dem 67. Platz", "am 15. Oktober 2019"), abbreviations ("Dr.", "z. B.",
+//! "e. V."), initials and enumerations ("1. Hamburg"). It does not tokenise or tag words.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A byte range into the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    pub fn contains(&self, byte: usize) -> bool {
+        self.start <= byte && byte < self.end
+    }
+}
+
+/// Abbreviations that end in a dot without ending the sentence (compared case-sensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "Dr", "Prof", "Dipl", "Ing", "med", "rer", "nat", "phil", "jur", "oec", "h.c", "Nr", "St",
+    "bzw", "ca", "u", "z", "B", "a", "o", "d", "h", "s", "v", "vgl", "usw", "etc", "ggf", "bspw",
+    "inkl", "exkl", "evtl", "Mio", "Mrd", "Tsd", "Tel", "Str", "Abs", "Art", "Bd", "Jh", "Jhd",
+    "Hr", "Hrn", "Fr", "sog", "geb", "gest", "ehem", "max", "min", "zzgl", "zit", "Bsp", "e", "V",
+    "Co", "Kl", "Std", "Mr", "Mrs", "Ms", "Jr", "Sen", "Abt", "Reg", "Bez", "Kr", "Lkr", "Dez",
+    "Jan", "Feb", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "gem", "lt",
+    "bzgl", "insb", "allg", "ugs", "ff", "mind", "rd", "stv", "Stv", "u.a", "z.B", "d.h", "e.V",
+    "o.ä", "u.U", "v.a", "z.T", "i.d.R", "a.M", "a.D", "i.R",
+];
+
+/// Words after which "12." is an ordinal ("auf dem 12. Platz", "zum 14. Mal").
+const ORDINAL_LEFT: &[&str] = &[
+    "dem", "den", "der", "des", "die", "das", "am", "im", "vom", "zum", "zur", "beim", "ein",
+    "eine", "einem", "einen", "einer", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer",
+    "bis", "ab", "seit", "Am", "Im", "Zum", "Vom", "Beim", "Den", "Der", "Dem", "Die", "Das",
+    "Als", "als", "ihr", "sein", "guten", "sehr", "starken", "soliden", "respektablen",
+];
+
+/// Words that follow an ordinal "N." rather than start a new sentence.
+const ORDINAL_RIGHT: &[&str] = &[
+    "Platz", "Platzes", "Plätze", "Rang", "Ranges", "Ränge", "Position", "Stelle", "Mal",
+    "Gesamtrang", "Gesamtplatz", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", "Jahrhundert", "Jahrhunderts",
+    "Spieltag", "Quartal", "Auflage", "Ausgabe", "Runde", "Staffel", "Stock", "Jahrestag",
+    "Geburtstag", "Kalenderwoche", "Bezirk", "Klasse", "Liga", "Platzierung",
+];
+
+/// Paragraphs: runs of text separated by blank lines, trimmed; empty ones are skipped.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            // a blank line: '\n' followed by optional spaces and another '\n'
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j] == b' ' {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'\n' {
+                push_trimmed(text, start, i, &mut out);
+                while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Span::new(start + lead, end - trail));
+    }
+}
+
+/// Lines of a paragraph, joining hard-wrapped lines (a long line without final punctuation
+/// followed by one starting in lower case).
+fn lines(text: &str, para: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut start = para.start;
+    for (i, _) in text[para.start..para.end].match_indices('\n') {
+        let end = para.start + i;
+        push_line(text, start, end, &mut out);
+        start = end + 1;
+    }
+    push_line(text, start, para.end, &mut out);
+    out
+}
+
+fn push_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut tmp = Vec::new();
+    push_trimmed(text, start, end, &mut tmp);
+    let Some(line) = tmp.pop() else { return };
+    if let Some(prev) = out.last_mut() {
+        let p = prev.slice(text);
+        let joins = p.chars().count() >= 60
+            && !p.ends_with(['.', '!', '?', ':', '"', '\'', ')'])
+            && line.slice(text).starts_with(|c: char| c.is_lowercase());
+        if joins {
+            prev.end = line.end;
+            return;
+        }
+    }
+    out.push(line);
+}
+
+/// Sentences of the whole text, in order, as trimmed byte spans.
+pub fn sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        for line in lines(text, para) {
+            split_line(text, line, &mut out);
+        }
+    }
+    out
+}
+
+fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
+    let s = line.slice(text);
+    let mut cur_start: Option<usize> = None;
+    let mut pieces: Vec<Span> = Vec::new();
+    for (off, piece) in s.split_sentence_bound_indices() {
+        let abs = line.start + off;
+        let start = cur_start.unwrap_or(abs);
+        let end = abs + piece.len();
+        let next = &text[end..line.end];
+        if !next.is_empty() && glued(&text[start..end], next) {
+            cur_start = Some(start);
+            continue;
+        }
+        cur_start = None;
+        pieces.push(Span::new(start, end));
+    }
+    if let Some(start) = cur_start {
+        pieces.push(Span::new(start, line.end));
+    }
+    for p in pieces {
+        push_trimmed(text, p.start, p.end, out);
+    }
+}
+
+/// Whether the bound between `before` and `after` is a false one (ordinal, abbreviation, …).
+fn glued(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let Some(stem) = b.strip_suffix('.') else {
+        return false;
+    };
+    let word_start = stem
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '/')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let word = &stem[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let next_word: &str = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ':')
+        .next()
+        .unwrap_or("");
+    let next_lower = next_word.starts_with(|c: char| c.is_lowercase());
+    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 4 {
+        if next_lower || ORDINAL_RIGHT.contains(&next_word) || next_word.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let prev_word = stem[..word_start].split_whitespace().next_back();
+        return match prev_word {
+            None => word.len() <= 3, // an enumeration "1. Hamburg" or a leading ordinal
+            Some(p) => ORDINAL_LEFT.contains(&p.trim_start_matches('(')),
+        };
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    // initials ("A. Meier") and inner-dot abbreviations ("z.B.", "e.V.")
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    word.contains('.') && word.len() <= 6 && word.chars().all(|c| c.is_alphabetic() || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn must_not_split() {
+        for t in [
+            "Lübeck lag 2019 noch auf dem 67. Platz der Wertung.",
+            "Die Ergebnisse kamen am 15. Oktober 2019 heraus.",
+            "Das sagte Dr. Ralf Beispiel am Montag.",
+            "Es gibt z. B. eine App und u. a. ein Portal.",
+            "Der Verein Bitkom e. V. hat das Ranking erstellt.",
+            "Sie liegt bzw. lag auf Rang 3, ca. 2 Punkte dahinter.",
+            "Die Seite Nr. 5 der Studie nennt St. Ingbert.",
+            "Der Antrag von A. Meier wurde angenommen.",
+            "Zum 14. Mal in Folge gewinnt die Stadt.",
+            "Als 24. des Vorjahres machte sie den größten Sprung.",
+            "Prof. Dr. Anna Muster leitet das Amt.",
+        ] {
+            assert_eq!(split(t), vec![t], "split wrongly: {t}");
+        }
+    }
+
+    #[test]
+    fn must_split() {
+        assert_eq!(
+            split("Die Stadt verbessert sich auf Platz 12. Die Freude ist groß."),
+            vec!["Die Stadt verbessert sich auf Platz 12.", "Die Freude ist groß."]
+        );
+        assert_eq!(split("Das ist gut. Das ist schlecht!"), vec!["Das ist gut.", "Das ist schlecht!"]);
+        assert_eq!(split("Titel\n\nText eins. Text zwei."), vec!["Titel", "Text eins.", "Text zwei."]);
+        assert_eq!(split("• 1. Hamburg,\n• 2. Karlsruhe"), vec!["• 1. Hamburg,", "• 2. Karlsruhe"]);
+        assert_eq!(split("erhoben hat.Die Erhebung zeigt"), vec!["erhoben hat.", "Die Erhebung zeigt"]);
+    }
+
+    #[test]
+    fn enumerations_stay_whole() {
+        assert_eq!(split("1. Hannover\n\n2. Magdeburg"), vec!["1. Hannover", "2. Magdeburg"]);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let t = "Eins\n \nZwei\nDrei\n\n\nVier";
+        let p: Vec<_> = paragraphs(t).into_iter().map(|s| s.slice(t)).collect();
+        assert_eq!(p, vec!["Eins", "Zwei\nDrei", "Vier"]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let t = "Die Stadt hat im bundesweiten Vergleich der digitalen Großstädte\nsehr gut abgeschnitten. Das freut alle.";
+        assert_eq!(split(t).len(), 2);
+    }
+}
