@@ -24,9 +24,9 @@ DEFAULT_OUT = os.path.join(REPO, "data", "cities.tsv")
 HEADER_COMMENT = [
     "# cities.tsv: all German municipalities (Gemeinden, satzart 60) of the official register,",
     "# one row per municipality, sorted by AGS (Amtlicher Gemeindeschlüssel).",
-    "# Source: © Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys,",
-    "# Datenlizenz Deutschland – Namensnennung – Version 2.0",
-    "# Population as of 31.12.2019.",
+    "# Source: © Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, "
+    "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    "# Population as of 31.12.2019 (0 for the uninhabited gemeindefreie Gebiete).",
     "# Columns: ags (8 digits) | name (official name without the suffix after the comma) |",
     "#   official (full register name) | state (Land) | population | kreisfrei (1 = kreisfreie",
     "#   Stadt or Stadtkreis, textkennzeichen 61/62) | stadt (1 = Stadt) | variants (|-separated",

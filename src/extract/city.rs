@@ -93,7 +93,14 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         let before = window_before(a.text, h.start, 48);
         let after = window_after(a.text, h.end, 24);
         let needs_context = !city.is_large() || h.ambiguous;
-        let rule = if form.kind == FormKind::Official {
+        // a state's name ("Sachsen", "Brandenburg") names a town only with a place word before it
+        let state_word = states.contains(surface) && !city.kreisfrei;
+        let headline_ok = !needs_context
+            || (city.is_large() && in_headline(span))
+            || a.headline.is_some_and(|hl| hl.start == span.start);
+        let rule = if state_word {
+            STRONG_BEFORE.is_match(before).then_some("city.place_word")
+        } else if form.kind == FormKind::Official {
             Some("city.official_name")
         } else if STRONG_BEFORE.is_match(before) {
             Some("city.place_word")
@@ -101,7 +108,7 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             Some("city.dateline")
         } else if STRONG_AFTER.is_match(after) {
             Some("city.list_item")
-        } else if in_headline(span) {
+        } else if in_headline(span) && headline_ok {
             Some("city.headline")
         } else if !needs_context {
             Some("city.name")

@@ -32,11 +32,12 @@ const ROLES: DataFile = data_file!("roles.tsv");
 const RANKINGS: DataFile = data_file!("rankings.tsv");
 const RANKING_GENERIC: DataFile = data_file!("ranking_generic.txt");
 const CATEGORIES: DataFile = data_file!("categories.tsv");
+const REGIONS: DataFile = data_file!("regions.tsv");
 
 /// The names of every data file a `--rules DIR` may override.
 pub const DATA_FILES: &[&str] = &[
     CITIES.name, CITY_ADJECTIVES.name, AMBIGUOUS.name, FOREIGN.name, FIRST_NAMES.name,
-    PARTIES.name, ROLES.name, RANKINGS.name, RANKING_GENERIC.name, CATEGORIES.name,
+    PARTIES.name, ROLES.name, RANKINGS.name, RANKING_GENERIC.name, CATEGORIES.name, REGIONS.name,
 ];
 
 /// A data file that could not be read or parsed.
@@ -78,6 +79,8 @@ pub struct Gazetteers {
     pub ranking_generic: Vec<String>,
     /// (surface, canonical category)
     pub categories: Vec<(String, String)>,
+    /// (surface, canonical region) — regional scopes of a ranking position
+    pub regions: Vec<(String, String)>,
 }
 
 impl Gazetteers {
@@ -143,7 +146,13 @@ impl Gazetteers {
             .into_iter()
             .map(|r| (r[0].clone(), r[1].clone()))
             .collect();
+        let (n, regions) = read(&REGIONS)?;
+        let regions = tsv::rows(&n, &regions, 2)?
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
         Ok(Gazetteers {
+            regions,
             cities: city_gaz,
             first_names,
             parties,

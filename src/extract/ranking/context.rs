@@ -1,0 +1,306 @@
+//! The context of a position: ranking names and their edition years, categories ("in der
+//! Kategorie Mobilität", "im Teilbereich Dynamik", "bei Energie und Umwelt"), regional scopes
+//! ("in Niedersachsen", "im Niedersachsen-Vergleich", "ostdeutschen Städten") and explicit
+//! overall markers ("Gesamtwertung", "bundesweit"). Finds them; `mod.rs` binds them to positions.
+
+use crate::gazetteer::Gazetteers;
+use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+/// A category or region statement: `Some(name)`, or `None` for an explicit "overall".
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub span: Span,
+    pub name: Option<String>,
+    /// A region (lower priority than a category).
+    pub region: bool,
+}
+
+/// A ranking named in the text.
+#[derive(Debug, Clone)]
+pub struct RankingMention {
+    pub span: Span,
+    pub name: String,
+    pub publisher: Option<String>,
+    /// "Smart City Index 2024" → 2024
+    pub edition: Option<u32>,
+}
+
+pub struct Context {
+    names: AhoCorasick,
+    name_meta: Vec<(String, Option<String>)>,
+    generic: AhoCorasick,
+    categories: AhoCorasick,
+    category_names: Vec<String>,
+    regions: AhoCorasick,
+    region_names: Vec<String>,
+    cat_intro: Regex,
+    quoted: Regex,
+    capitalised: Regex,
+    overall: Regex,
+    compound_ranking: Regex,
+    edition_year: Regex,
+}
+
+fn automaton(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl Context {
+    pub fn new(g: &Gazetteers) -> Context {
+        let mut name_surfaces: Vec<String> = Vec::new();
+        let mut name_meta = Vec::new();
+        for r in &g.rankings {
+            name_surfaces.push(r.surface.clone());
+            name_meta.push((r.canonical.clone(), r.publisher.clone()));
+        }
+        let mut cat_surfaces: Vec<String> = Vec::new();
+        let mut category_names = Vec::new();
+        for (s, c) in &g.categories {
+            cat_surfaces.push(s.clone());
+            category_names.push(c.clone());
+        }
+        let mut reg_surfaces: Vec<String> = Vec::new();
+        let mut region_names = Vec::new();
+        for (s, c) in &g.regions {
+            reg_surfaces.push(s.clone());
+            region_names.push(c.clone());
+        }
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("context pattern {p}: {e}"));
+        Context {
+            names: automaton(&name_surfaces),
+            name_meta,
+            generic: automaton(&g.ranking_generic),
+            categories: automaton(&cat_surfaces),
+            category_names,
+            regions: automaton(&reg_surfaces),
+            region_names,
+            cat_intro: re(r"\b(?:[Kk]ategorie|Unterkategorie|Teilbereich|Bereich|Themenbereich|Themenfeld|Handlungsfeld|Sparte|Teilranking|Teilwertung|Einzelwertung|Disziplin|Rubrik|Feld)(en)?\s+(?:der\s+|des\s+)?"),
+            quoted: re(r#"^"\s*([^"]{2,60}?)\s*""#),
+            capitalised: re(r"^([A-ZÄÖÜ][\wäöüß/-]+)"),
+            overall: re(r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b"),
+            compound_ranking: re(r"\b([A-ZÄÖÜ][\wäöüß]+)-(?:Ranking|Vergleich|Index|Wertung)\b"),
+            edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)\b"),
+        }
+    }
+
+    /// Every ranking named in the text, with an edition year when one follows the name.
+    pub fn ranking_mentions(&self, text: &str) -> Vec<RankingMention> {
+        let mut out = Vec::new();
+        for m in self.names.find_iter(text) {
+            if !whole_word(text, m.start(), m.end()) {
+                continue;
+            }
+            let (name, publisher) = &self.name_meta[m.pattern().as_usize()];
+            out.push(RankingMention {
+                span: Span::new(m.start(), m.end()),
+                name: name.clone(),
+                publisher: publisher.clone(),
+                edition: self.edition_after(text, m.end()),
+            });
+        }
+        out
+    }
+
+    /// Edition years stated after a generic ranking word ("Städte-Ranking 2019").
+    pub fn generic_editions(&self, text: &str) -> Vec<u32> {
+        self.generic
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .filter_map(|m| self.edition_after(text, m.end()))
+            .collect()
+    }
+
+    fn edition_after(&self, text: &str, end: usize) -> Option<u32> {
+        let c = self.edition_year.captures(&text[end..])?;
+        c.get(1)?.as_str().parse().ok()
+    }
+
+    /// Category, region and overall statements in the sentence `s`, in text order.
+    pub fn scopes(&self, text: &str, s: Span) -> Vec<Scope> {
+        let sent = s.slice(text);
+        let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
+        let mut out: Vec<Scope> = Vec::new();
+        // "in der Kategorie X", "im Bereich „X“", "in den Bereichen A, B und C"
+        for c in self.cat_intro.captures_iter(sent) {
+            let Some(m0) = c.get(0) else { continue };
+            let plural = c.get(1).is_some();
+            let rest = &sent[m0.end()..];
+            let intro_start = clause_word_start(sent, m0.start());
+            if plural {
+                // a list of categories: each its own scope, sharing the intro
+                for (a, b, name) in self.category_list(rest) {
+                    out.push(Scope { span: at(intro_start, m0.end() + b), name: Some(name), region: false });
+                    let _ = a;
+                }
+                continue;
+            }
+            if let Some(q) = self.quoted.captures(rest) {
+                if let (Some(q0), Some(q1)) = (q.get(0), q.get(1)) {
+                    let name = self.canonical_category(q1.as_str()).unwrap_or_else(|| q1.as_str().to_string());
+                    out.push(Scope { span: at(intro_start, m0.end() + q0.end()), name: Some(name), region: false });
+                    continue;
+                }
+            }
+            if let Some((len, name)) = self.category_at(rest) {
+                out.push(Scope { span: at(intro_start, m0.end() + len), name: Some(name), region: false });
+                continue;
+            }
+            if let Some(w) = self.capitalised.captures(rest).and_then(|c| c.get(1)) {
+                let word = w.as_str();
+                if !matches!(word, "Smart" | "Digitalisierung" | "Städte" | "Stadt") {
+                    out.push(Scope { span: at(intro_start, m0.end() + w.end()), name: Some(word.to_string()), region: false });
+                }
+            }
+        }
+        // known categories after "bei", "im", "beim", "in der"
+        for m in self.categories.find_iter(sent) {
+            if !whole_word(sent, m.start(), m.end()) || out.iter().any(|o| o.span.contains(s.start + m.start())) {
+                continue;
+            }
+            let before = sent[..m.start()].trim_end_matches(['"', ' ']);
+            if let Some(p) = ["bei der", "bei", "beim", "im", "in der", "in"].iter().find(|p| before.ends_with(*p)) {
+                let start = before.len() - p.len();
+                if !whole_word(sent, start, before.len()) {
+                    continue;
+                }
+                let name = self.category_names[m.pattern().as_usize()].clone();
+                let end = if sent[m.end()..].starts_with('"') { m.end() + 1 } else { m.end() };
+                out.push(Scope { span: at(start, end), name: Some(name), region: false });
+            }
+        }
+        // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
+        for c in self.compound_ranking.captures_iter(sent) {
+            let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else { continue };
+            if out.iter().any(|o| o.span.contains(s.start + m0.start())) {
+                continue;
+            }
+            let word = w.as_str();
+            if let Some(r) = self.region_name(word) {
+                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(r), region: true });
+            } else if let Some(cat) = self.canonical_category(word) {
+                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(cat), region: false });
+            } else if matches!(word, "Niveau" | "Dynamik" | "Zukunft" | "Nachhaltigkeit") {
+                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(word.to_string()), region: false });
+            }
+        }
+        // regions: "in Niedersachsen", "im Osten", "ostdeutschen Städten", "niedersächsischen Vergleich"
+        for m in self.regions.find_iter(sent) {
+            if !whole_word(sent, m.start(), m.end()) || out.iter().any(|o| o.span.contains(s.start + m.start())) {
+                continue;
+            }
+            let surface = &sent[m.start()..m.end()];
+            let name = self.region_names[m.pattern().as_usize()].clone();
+            let before = sent[..m.start()].trim_end();
+            let after = sent[m.end()..].trim_start();
+            let adjective = surface.starts_with(|c: char| c.is_lowercase());
+            let ok = if adjective {
+                after.starts_with("Vergleich")
+                    || after.starts_with("Städte")
+                    || after.starts_with("Großstädte")
+                    || after.starts_with("Stadt ")
+                    || after.starts_with("Großstadt")
+                    || after.starts_with("Kommune")
+                    || after.starts_with("Raum")
+            } else {
+                before.ends_with(" in") || before.ends_with(" im") || before.ends_with("In") || before.ends_with("Im")
+                    || before.ends_with(" ganz")
+            };
+            if ok {
+                out.push(Scope { span: at(m.start(), m.end()), name: Some(name), region: true });
+            }
+        }
+        for m in self.overall.find_iter(sent) {
+            if out.iter().any(|o| o.span.contains(s.start + m.start())) {
+                continue;
+            }
+            out.push(Scope { span: at(m.start(), m.end()), name: None, region: false });
+        }
+        out.sort_by_key(|o| o.span.start);
+        out
+    }
+
+    /// A region name for a word or a superlative's scope ("Bayerns", "in Niedersachsen").
+    pub fn region_name(&self, word: &str) -> Option<String> {
+        let w = word.trim_start_matches("in ganz ").trim_start_matches("in ").trim();
+        self.regions
+            .find_iter(w)
+            .find(|m| m.start() == 0 && m.end() == w.len())
+            .map(|m| self.region_names[m.pattern().as_usize()].clone())
+    }
+
+    /// Whether a superlative's scope word means the whole country ("Deutschlands").
+    pub fn is_national(&self, word: &str) -> bool {
+        matches!(word.trim_start_matches("in ganz ").trim_start_matches("in "), "Deutschlands" | "Deutschland" | "Bundesrepublik")
+    }
+
+    fn canonical_category(&self, s: &str) -> Option<String> {
+        self.categories
+            .find_iter(s)
+            .find(|m| m.start() == 0 && m.end() == s.len())
+            .map(|m| self.category_names[m.pattern().as_usize()].clone())
+    }
+
+    /// A known category at the start of `rest`: (length, canonical name).
+    fn category_at(&self, rest: &str) -> Option<(usize, String)> {
+        let m = self.categories.find(rest)?;
+        (m.start() == 0 && whole_word(rest, 0, m.end())).then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
+    }
+
+    /// "A, B und C" at the start of `rest`: the categories, known ones or single capitalised words.
+    fn category_list(&self, rest: &str) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        loop {
+            let r = &rest[pos..];
+            let r_trim = r.trim_start_matches(['"', ' ']);
+            let off = pos + (r.len() - r_trim.len());
+            let item = if let Some((len, name)) = self.category_at(r_trim) {
+                Some((len, name))
+            } else {
+                self.capitalised.captures(r_trim).and_then(|c| c.get(1)).map(|w| (w.end(), w.as_str().to_string()))
+            };
+            let Some((len, name)) = item else { break };
+            out.push((off, off + len, name));
+            pos = off + len;
+            let next = rest[pos..].trim_start_matches('"');
+            let skip = rest.len() - pos - next.len();
+            if let Some(n) = next.strip_prefix(", ") {
+                pos += skip + (next.len() - n.len());
+            } else if let Some(n) = next.strip_prefix(" und ").or_else(|| next.strip_prefix(" sowie ")) {
+                pos += skip + (next.len() - n.len());
+            } else {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// Back up from a category word to the preposition that introduces it ("in der Kategorie").
+fn clause_word_start(sent: &str, start: usize) -> usize {
+    let before = &sent[..start];
+    for p in ["in der ", "in dem ", "in den ", "bei der ", "im ", "beim ", "der ", "die "] {
+        if before.ends_with(p) {
+            return start - p.len();
+        }
+        let cap = {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        };
+        if before.ends_with(&cap) {
+            return start - cap.len();
+        }
+    }
+    start
+}

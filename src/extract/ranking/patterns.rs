@@ -1,0 +1,481 @@
+//! Position expressions in German: exact ranks ("Platz 12", "auf dem 67. Platz", "den zweiten
+//! Rang", "Spitzenreiter", "smarteste Stadt"), bounds ("Top Ten", "unter die zehn besten",
+//! "Treppchen"), and previous-rank statements ("Vorjahr: 11", "von Platz 19 auf Platz 8",
+//! "um fünf Plätze verbessert", "wie im Vorjahr"). Finds them in the normalised text; it does
+//! not decide which city they belong to.
+
+use crate::text::Span;
+use crate::text::numbers::{cardinal_word, digits, ordinal_word, top_bound};
+use regex::Regex;
+
+/// A stated position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pos {
+    Exact(u32),
+    /// Within the first N ("Top Ten" → 10).
+    Bound(u32),
+}
+
+/// How a previous position is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prev {
+    Rank(u32),
+    /// Improved by N places: previous = rank + N.
+    Up(u32),
+    /// Fell by N places: previous = rank − N.
+    Down(u32),
+    /// Same as the year before.
+    Same,
+}
+
+/// A position expression in the text.
+#[derive(Debug, Clone)]
+pub struct PosExpr {
+    pub pos: Pos,
+    pub span: Span,
+    pub rule: &'static str,
+    /// A previous rank stated inside the expression ("von Platz 19 auf Platz 8").
+    pub prev: Option<u32>,
+    /// The expression states an earlier year's position ("Platz 16 im Vorjahr").
+    pub is_previous: bool,
+    /// Negated or lost ("nicht mehr unter den zehn besten", "verliert seine Spitzenposition").
+    pub negated: bool,
+    /// Scope word of a superlative ("Großstadt Bayerns", "ostdeutsche Stadt"), if any.
+    pub scope: Option<Span>,
+}
+
+/// A previous-rank statement not tied to one expression.
+#[derive(Debug, Clone, Copy)]
+pub struct PrevExpr {
+    pub prev: Prev,
+    pub span: Span,
+}
+
+const NUM: &str = r"(\d{1,3}|[Ee]ins|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[Ss]ieben|[Aa]cht|[Nn]eun|[Zz]ehn|[Ee]lf|[Zz]wölf|[Dd]reizehn|[Vv]ierzehn|[Ff]ünfzehn|[Ss]echzehn|[Ss]iebzehn|[Aa]chtzehn|[Nn]eunzehn|[Zz]wanzig|[Dd]reißig|[Vv]ierzig|[Ff]ünfzig)";
+const ORD: &str = r"((?:[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Ss]iebent|[Aa]cht|[Nn]eunt|[Zz]ehnt|[Ee]lft|[Zz]wölft|[Dd]reizehnt|[Vv]ierzehnt|[Ff]ünfzehnt|[Ss]echzehnt|[Ss]iebzehnt|[Aa]chtzehnt|[Nn]eunzehnt|[Zz]wanzigst|[Dd]reißigst)(?:e|en|er|es|em))";
+const NOUN: &str = r"(?:Platz|Rang|Position|Gesamtrang|Gesamtplatz|Tabellenplatz|Stelle|Platzierung|Spitzenplatz|Spitzenrang)";
+
+pub struct Patterns {
+    /// "Platz 12", "Rang sechs", "Position 11", "Platz Nr. 3"
+    noun_num: Regex,
+    /// "67. Platz", "12. Gesamtrang"
+    num_dot_noun: Regex,
+    /// "zweiten Rang", "dritten Platz", "erstem Platz"
+    ord_noun: Regex,
+    /// "Spitzenreiter", "Spitzenplatz", "an der Spitze", "Nr. 1", "zweitplatzierte"
+    first: Regex,
+    /// "smarteste Stadt", "zweitbeste Großstadt"
+    superlative: Regex,
+    /// "Top Ten", "Top-10", "Top 5"
+    top: Regex,
+    /// "unter die zehn besten", "unter den ersten 30", "die ersten drei Plätze"
+    among: Regex,
+    /// "Podium", "Treppchen"
+    podium: Regex,
+    /// "(Vorjahr: 11)", "(im Vorjahr noch 216)", "Vorjahr Rang 96"
+    vorjahr: Regex,
+    /// "von Platz 19", "von der zehnten", "von 5" (the start of a from–to)
+    from: Regex,
+    /// "auf Platz 8", "auf vier", "auf die vierte Position" (the end of a from–to)
+    to: Regex,
+    /// "um fünf Plätze", "23 Plätze", "um einen Rang"
+    delta: Regex,
+    /// "wie im Vorjahr", "verteidigt", "erneut", "unverändert"
+    same: Regex,
+    /// "im Vorjahr", "im vergangenen Jahr", "des Vorjahres" right after an expression
+    prev_year_after: Regex,
+    /// "im Vorjahr noch auf" right before an expression
+    prev_year_before: Regex,
+    /// "Als 24. des Vorjahres", "der Vorjahres-Dritte"
+    vorjahres_ord: Regex,
+    /// "City (399)", "City (9. mit …)", "City (Rang 12)" — a list item's parenthesis
+    paren_item: Regex,
+    /// "1. Hamburg" at a line start or after a bullet
+    enum_item: Regex,
+    /// "auf 16" after a city in an elliptic list ("Stuttgart auf 16")
+    auf_num: Regex,
+    /// "Platz elf bis 20", "Platz zwei und drei"
+    range: Regex,
+    /// up and down words
+    up: Regex,
+    down: Regex,
+    negation: Regex,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("ranking pattern {p}: {e}"))
+}
+
+/// A cardinal or digit number token.
+pub fn num_value(s: &str) -> Option<u32> {
+    digits(s).or_else(|| cardinal_word(s)).filter(|&n| n > 0)
+}
+
+impl Patterns {
+    pub fn new() -> Patterns {
+        Patterns {
+            noun_num: re(&format!(r"\b(?:Platz|Rang|Position|Gesamtrang|Tabellenplatz|Platzierung)\s+(?:Nr\.\s*)?{NUM}\b")),
+            num_dot_noun: re(&format!(r"\b(\d{{1,3}})\.\s*{NOUN}\b")),
+            ord_noun: re(&format!(r"\b{ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}\b")),
+            first: re(r"\b(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1\b|Nummer (?:eins|1)\b|(?:zweit|dritt)platziert\w*)"),
+            superlative: re(r#"\b(?:die|der|das|als|zur|zum|ist|sind)\s+"?(?:[a-zäöü]+\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+)?[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#),
+            top: re(r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b"),
+            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|(?:die|den)\s+ersten\s+{NUM}\s+(?:Spitzen)?(?:Plätze|Plätzen|Ränge|Rängen))")),
+            podium: re(r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b"),
+            vorjahr: re(r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
+            from: re(&format!(r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)")),
+            to: re(&format!(r"\bauf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}\b|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?\b|{NUM}\b)")),
+            delta: re(&format!(r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b")),
+            same: re(r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b"),
+            prev_year_after: re(r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)"),
+            prev_year_before: re(r"(?:[Ii]m Vorjahr|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|einem)\s+)?$"),
+            vorjahres_ord: re(&format!(r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))")),
+            paren_item: re(r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)"),
+            enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
+            auf_num: re(r"^\s+auf\s+(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
+            range: re(&format!(r"\b(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}\b")),
+            up: re(r"\b(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)\b"),
+            down: re(r"\b(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)\b"),
+            negation: re(r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,40}$"),
+        }
+    }
+
+    /// Every position expression of the sentence `s` (a span of `text`), in text order.
+    pub fn positions(&self, text: &str, s: Span) -> Vec<PosExpr> {
+        let sent = s.slice(text);
+        let mut out: Vec<PosExpr> = Vec::new();
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
+        let push = |out: &mut Vec<PosExpr>, pos: Pos, span: Span, rule: &'static str| {
+            if out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
+                return;
+            }
+            out.push(PosExpr { pos, span, rule, prev: None, is_previous: false, negated: false, scope: None });
+        };
+        // from–to first: "von Platz 19 auf Platz 8"
+        for c in self.from.captures_iter(sent) {
+            let Some(m0) = c.get(0) else { continue };
+            let from_val = c.get(1).and_then(|m| num_value(m.as_str()))
+                .or_else(|| c.get(2).and_then(|m| ordinal_word(m.as_str())))
+                .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())));
+            let Some(from_val) = from_val else { continue };
+            if followed_by_decimal(sent, m0.end()) {
+                continue;
+            }
+            // the "auf …" within the next 100 bytes of the same clause
+            let rest_start = if c.get(3).is_some() { m0.end() - 3 } else { m0.end() };
+            let window_end = char_floor(sent, (rest_start + 110).min(sent.len()));
+            let window = &sent[rest_start..window_end];
+            let Some(t) = self.to.captures(window) else { continue };
+            let Some(t0) = t.get(0) else { continue };
+            if window[..t0.start()].contains([';', '.']) {
+                continue;
+            }
+            let to_val = t.get(1).and_then(|m| num_value(m.as_str()))
+                .or_else(|| t.get(2).and_then(|m| num_value(m.as_str())))
+                .or_else(|| t.get(3).and_then(|m| ordinal_word(m.as_str())))
+                .or_else(|| t.get(4).and_then(|m| num_value(m.as_str())));
+            let Some(to_val) = to_val else { continue };
+            if followed_by_decimal(window, t0.end()) {
+                continue;
+            }
+            let span = Span::new(s.start + m0.start(), s.start + rest_start + t0.end());
+            out.retain(|e| !(e.span.start < span.end && span.start < e.span.end));
+            out.push(PosExpr {
+                pos: Pos::Exact(to_val),
+                span,
+                rule: "rank.from_to",
+                prev: Some(from_val),
+                is_previous: false,
+                negated: false,
+                scope: None,
+            });
+        }
+        for c in self.noun_num.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            if followed_by_decimal(sent, n.end()) || preceded_by(sent, m0.start(), &["zwischen", "Zwischen"]) {
+                continue;
+            }
+            if let Some(v) = num_value(n.as_str()) {
+                push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
+            }
+        }
+        for c in self.num_dot_noun.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            if let Some(v) = num_value(n.as_str()) {
+                push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
+            }
+        }
+        for c in self.ord_noun.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            if let Some(v) = ordinal_word(n.as_str()) {
+                push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
+            }
+        }
+        for m in self.first.find_iter(sent) {
+            let w = m.as_str();
+            let v = if w.starts_with("zweit") { 2 } else if w.starts_with("dritt") { 3 } else { 1 };
+            // plurals and compounds ("Spitzenpositionen", "Spitzenreiters") are not a position
+            if sent[m.end()..].starts_with(|c: char| c.is_alphanumeric()) && !w.ends_with("platziert") && !w.contains("platziert") {
+                continue;
+            }
+            push(&mut out, Pos::Exact(v), at(m), "rank.first");
+        }
+        for c in self.superlative.captures_iter(sent) {
+            let (Some(m0), Some(adj)) = (c.get(0), c.get(1)) else { continue };
+            let a = adj.as_str();
+            if NOT_RANKING_SUPERLATIVES.iter().any(|w| a.trim_end_matches('n').ends_with(w)) {
+                continue;
+            }
+            let v = if a.starts_with("zweit") { 2 } else if a.starts_with("dritt") { 3 } else { 1 };
+            let start = adj.start();
+            let span = Span::new(s.start + start, s.start + m0.end());
+            let scope = c.get(4).or(c.get(2)).map(|m| at(m));
+            if !out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
+                out.push(PosExpr { pos: Pos::Exact(v), span, rule: "rank.superlative", prev: None, is_previous: false, negated: false, scope });
+            }
+        }
+        for c in self.top.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            if let Some(v) = top_bound(n.as_str()) {
+                push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
+            }
+        }
+        for c in self.among.captures_iter(sent) {
+            let Some(m0) = c.get(0) else { continue };
+            let v = (1..=4).filter_map(|i| c.get(i)).find_map(|m| num_value(m.as_str()));
+            if let Some(v) = v.filter(|&v| v > 1) {
+                push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
+            }
+        }
+        for m in self.podium.find_iter(sent) {
+            push(&mut out, Pos::Bound(3), at(m), "rank.podium");
+        }
+        // previous-year markers around expressions
+        for e in out.iter_mut() {
+            let after = &text[e.span.end..s.end];
+            let before = &text[s.start..e.span.start];
+            if e.prev.is_none() && (self.prev_year_after.is_match(after) || self.prev_year_before.is_match(before)) {
+                e.is_previous = true;
+            }
+            if self.negation.is_match(before) {
+                e.negated = true;
+            }
+        }
+        out.sort_by_key(|e| e.span.start);
+        out
+    }
+
+    /// Previous-rank statements of the sentence: "(Vorjahr: 11)", deltas, "wie im Vorjahr".
+    pub fn previous(&self, text: &str, s: Span, positions: &[PosExpr]) -> Vec<PrevExpr> {
+        let sent = s.slice(text);
+        let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
+        let inside = |sp: Span| positions.iter().any(|e| e.span.start <= sp.start && sp.end <= e.span.end);
+        let mut out = Vec::new();
+        for c in self.vorjahr.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            if followed_by_decimal(sent, n.end()) {
+                continue;
+            }
+            if let Some(v) = num_value(n.as_str()) {
+                out.push(PrevExpr { prev: Prev::Rank(v), span: at(m0.start(), m0.end()) });
+            }
+        }
+        for c in self.vorjahres_ord.captures_iter(sent) {
+            let Some(m0) = c.get(0) else { continue };
+            let v = c.get(1).and_then(|m| num_value(m.as_str()))
+                .or_else(|| c.get(2).and_then(|m| ordinal_word(m.as_str())))
+                .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())));
+            if let Some(v) = v {
+                out.push(PrevExpr { prev: Prev::Rank(v), span: at(m0.start(), m0.end()) });
+            }
+        }
+        for c in self.delta.captures_iter(sent) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else { continue };
+            let span = at(m0.start(), m0.end());
+            if inside(span) {
+                continue;
+            }
+            let v = match n.as_str() {
+                "einen" | "einem" => 1,
+                other => match num_value(other) {
+                    Some(v) => v,
+                    None => continue,
+                },
+            };
+            let before = &sent[..m0.start()];
+            if before.ends_with("ersten ") || before.ends_with("besten ") || before.ends_with("die ") || before.ends_with("vorderen ") {
+                continue;
+            }
+            // direction: the nearest up/down word in the clause around the delta
+            let clause = clause_around(sent, m0.start(), m0.end());
+            let up = self.up.find_iter(clause.1).map(|m| distance(clause.0 + m.start(), m0.start(), m0.end())).min();
+            let down = self.down.find_iter(clause.1).map(|m| distance(clause.0 + m.start(), m0.start(), m0.end())).min();
+            let has_um = c.get(1).is_some();
+            let prev = match (up, down) {
+                (Some(u), Some(d)) if u <= d => Prev::Up(v),
+                (Some(_), None) => Prev::Up(v),
+                (_, Some(_)) => Prev::Down(v),
+                (None, None) => continue,
+            };
+            if !has_um && up.or(down).is_some_and(|d| d > 40) {
+                continue;
+            }
+            out.push(PrevExpr { prev, span });
+        }
+        for m in self.same.find_iter(sent) {
+            out.push(PrevExpr { prev: Prev::Same, span: at(m.start(), m.end()) });
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
+    /// A list item right after a city: "(399)", "(9. mit 76,8 Punkten)", "(Platz 4, Vorjahr: 11)".
+    pub fn paren_item(&self, after: &str) -> Option<(u32, usize)> {
+        let c = self.paren_item.captures(after)?;
+        let n = c.get(1)?;
+        if followed_by_decimal(after, n.end()) {
+            return None;
+        }
+        Some((num_value(n.as_str())?, c.get(0)?.end()))
+    }
+
+    /// An enumeration number right before a city: "1. Hamburg", "• 2. Karlsruhe".
+    pub fn enum_item(&self, before: &str) -> Option<u32> {
+        let c = self.enum_item.captures(before)?;
+        num_value(c.get(1)?.as_str())
+    }
+
+    /// "auf 16" right after a city in an elliptic list.
+    pub fn auf_num(&self, after: &str) -> Option<(u32, usize)> {
+        let c = self.auf_num.captures(after)?;
+        let n = c.get(1)?;
+        if followed_by_decimal(after, n.end()) || after[n.end()..].trim_start().starts_with(['P', 'M', '%']) {
+            return None;
+        }
+        Some((num_value(n.as_str())?, c.get(0)?.end()))
+    }
+
+    /// "Platz elf bis 20" / "Platz zwei und drei" in the sentence: (span, first, last, is_range).
+    pub fn ranges(&self, sent: &str) -> Vec<(usize, usize, u32, u32, bool)> {
+        self.range
+            .captures_iter(sent)
+            .filter_map(|c| {
+                let m0 = c.get(0)?;
+                let a = num_value(c.get(1)?.as_str())?;
+                let b = num_value(c.get(3)?.as_str())?;
+                let is_range = c.get(2)?.as_str() == "bis";
+                (b > a && b - a < 30).then_some((m0.start(), m0.end(), a, b, is_range))
+            })
+            .collect()
+    }
+}
+
+impl Default for Patterns {
+    fn default() -> Self {
+        Patterns::new()
+    }
+}
+
+/// Superlatives that describe size or order, not a ranking result.
+const NOT_RANKING_SUPERLATIVES: &[&str] = &[
+    "erste", "letzte", "nächste", "meiste", "größte", "kleinste", "älteste", "jüngste", "höchste",
+    "niedrigste", "geringste", "wichtigste", "einzige", "bekannteste", "teuerste", "billigste",
+    "günstigste", "schnellste", "langsamste", "dichteste", "bevölkerungsreichste", "flächengrößte",
+    "neueste", "längste", "kürzeste", "oberste", "unterste", "mittelste", "beste", "selbstbewussteste",
+];
+
+fn followed_by_decimal(s: &str, end: usize) -> bool {
+    let mut it = s[end..].chars();
+    matches!((it.next(), it.next()), (Some(',' | '.'), Some(c)) if c.is_ascii_digit())
+}
+
+fn preceded_by(s: &str, start: usize, words: &[&str]) -> bool {
+    let before = s[..start].trim_end();
+    words.iter().any(|w| before.ends_with(w))
+}
+
+fn char_floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The clause (between commas, semicolons, dashes, colons) around `start..end`: (offset, text).
+pub fn clause_around(s: &str, start: usize, end: usize) -> (usize, &str) {
+    let seps: &[char] = &[',', ';', ':', '–', '(', ')'];
+    let a = s[..start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| seps.contains(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let b = s[end..].find(seps).map(|i| end + i).unwrap_or(s.len());
+    (a, &s[a..b])
+}
+
+fn distance(pos: usize, start: usize, end: usize) -> usize {
+    if pos >= end { pos - end } else { start.saturating_sub(pos) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(t: &str) -> Vec<(Pos, Option<u32>, bool)> {
+        let p = Patterns::new();
+        p.positions(t, Span::new(0, t.len())).into_iter().map(|e| (e.pos, e.prev, e.is_previous)).collect()
+    }
+
+    #[test]
+    fn exact_forms() {
+        assert_eq!(pos("Die Stadt liegt auf Platz 12."), vec![(Pos::Exact(12), None, false)]);
+        assert_eq!(pos("Sie landet auf dem 67. Platz."), vec![(Pos::Exact(67), None, false)]);
+        assert_eq!(pos("Sie erreicht den zweiten Rang."), vec![(Pos::Exact(2), None, false)]);
+        assert_eq!(pos("Sie erreicht einen sehr guten 5. Platz."), vec![(Pos::Exact(5), None, false)]);
+        assert_eq!(pos("Sie liegt auf Platz drei."), vec![(Pos::Exact(3), None, false)]);
+        assert_eq!(pos("Sie ist Spitzenreiter."), vec![(Pos::Exact(1), None, false)]);
+        assert_eq!(pos("Hamburg ist die smarteste Stadt Deutschlands."), vec![(Pos::Exact(1), None, false)]);
+    }
+
+    #[test]
+    fn not_positions() {
+        assert!(pos("Zwischen Platz 4 und 10 liegen 3,5 Punkte.").is_empty());
+        assert!(pos("Sie ist die größte Stadt der Region.").is_empty());
+        assert!(pos("Die Stadt hat 100.000 Einwohner.").is_empty());
+        assert!(pos("Es gibt Spitzenpositionen in vielen Bereichen.").is_empty());
+    }
+
+    #[test]
+    fn from_to_and_previous_year() {
+        assert_eq!(pos("Sie klettert von Platz 19 auf Platz 8."), vec![(Pos::Exact(8), Some(19), false)]);
+        assert_eq!(pos("Ingolstadt fällt von Rang 2 auf 4."), vec![(Pos::Exact(4), Some(2), false)]);
+        assert_eq!(pos("Es ging von der zehnten hoch auf die vierte Position."), vec![(Pos::Exact(4), Some(10), false)]);
+        assert_eq!(
+            pos("Nach Platz 16 im vergangenen Jahr steht sie auf Rang 9."),
+            vec![(Pos::Exact(16), None, true), (Pos::Exact(9), None, false)]
+        );
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(pos("Sie ist in die Top Ten aufgestiegen."), vec![(Pos::Bound(10), None, false)]);
+        assert_eq!(pos("Sie kommt unter die zehn besten Städte."), vec![(Pos::Bound(10), None, false)]);
+        assert_eq!(pos("Sie ist unter den ersten 30."), vec![(Pos::Bound(30), None, false)]);
+        assert_eq!(pos("Sie steht auf dem Treppchen."), vec![(Pos::Bound(3), None, false)]);
+        assert!(pos("Sie ist eine von 82 Großstädten unter den 82 Großstädten.").is_empty());
+    }
+
+    #[test]
+    fn previous_statements() {
+        let p = Patterns::new();
+        let t = "Bochum (Platz 4, Vorjahr: 11) hat sich um fünf Plätze verbessert, wie im Vorjahr.";
+        let s = Span::new(0, t.len());
+        let ps = p.positions(t, s);
+        let prev: Vec<Prev> = p.previous(t, s, &ps).into_iter().map(|x| x.prev).collect();
+        assert_eq!(prev, vec![Prev::Rank(11), Prev::Up(5), Prev::Same]);
+        let t = "Sie ist um drei Plätze zurückgefallen.";
+        let prev: Vec<Prev> = p.previous(t, Span::new(0, t.len()), &[]).into_iter().map(|x| x.prev).collect();
+        assert_eq!(prev, vec![Prev::Down(3)]);
+    }
+}
