@@ -98,7 +98,11 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         let headline_ok = !needs_context
             || (city.is_large() && in_headline(span))
             || a.headline.is_some_and(|hl| hl.start == span.start);
-        let rule = if state_word {
+        // "Landkreis Höxter", "Rhein-Kreis Neuss": a district, not the town
+        let district = before.ends_with("Landkreis ") || before.ends_with("Kreis ") || before.ends_with("Lkr. ") || before.ends_with("Landkreise ");
+        let rule = if district {
+            None
+        } else if state_word {
             STRONG_BEFORE.is_match(before).then_some("city.place_word")
         } else if form.kind == FormKind::Official {
             Some("city.official_name")

@@ -176,14 +176,19 @@ fn glued(before: &str, after: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == ':')
         .next()
         .unwrap_or("");
-    let next_lower = next_word.starts_with(|c: char| c.is_lowercase());
     if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 4 {
-        if next_lower || ORDINAL_RIGHT.contains(&next_word) || next_word.starts_with(|c: char| c.is_ascii_digit()) {
+        let next_capital = next_word.starts_with(|c: char| c.is_uppercase() || c == '"');
+        if !next_capital || ORDINAL_RIGHT.contains(&next_word) {
             return true;
+        }
+        if stem[..word_start].ends_with('(') {
+            return true; // "Ulm (9. mit 76,8 Punkten)"
         }
         let prev_word = stem[..word_start].split_whitespace().next_back();
         return match prev_word {
             None => word.len() <= 3, // an enumeration "1. Hamburg" or a leading ordinal
+            // after a bullet or a number in a table row: "• 1. Hamburg", "5,76 2. Stuttgart"
+            Some(p) if !p.chars().any(char::is_alphabetic) => word.len() <= 3,
             Some(p) => ORDINAL_LEFT.contains(&p.trim_start_matches('(')),
         };
     }

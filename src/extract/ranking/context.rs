@@ -15,7 +15,12 @@ pub struct Scope {
     pub name: Option<String>,
     /// A region (lower priority than a category).
     pub region: bool,
+    /// Scopes listed together ("in den Bereichen A, B und C") share a group id.
+    pub group: usize,
 }
+
+/// Topics too general to be a category after a bare "bei"/"im" ("bei Digitalisierung").
+const GENERIC_TOPICS: &[&str] = &["Digitalisierung", "Smart City", "Wirtschaft", "Innovation", "Zukunft"];
 
 /// A ranking named in the text.
 #[derive(Debug, Clone)]
@@ -85,11 +90,11 @@ impl Context {
             category_names,
             regions: automaton(&reg_surfaces),
             region_names,
-            cat_intro: re(r"\b(?:[Kk]ategorie|Unterkategorie|Teilbereich|Bereich|Themenbereich|Themenfeld|Handlungsfeld|Sparte|Teilranking|Teilwertung|Einzelwertung|Disziplin|Rubrik|Feld)(en)?\s+(?:der\s+|des\s+)?"),
+            cat_intro: re(r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen)(en|e|n)?\s+(?:der\s+|des\s+)?"),
             quoted: re(r#"^"\s*([^"]{2,60}?)\s*""#),
             capitalised: re(r"^([A-ZÄÖÜ][\wäöüß/-]+)"),
             overall: re(r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b"),
-            compound_ranking: re(r"\b([A-ZÄÖÜ][\wäöüß]+)-(?:Ranking|Vergleich|Index|Wertung)\b"),
+            compound_ranking: re(r"\b([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)\b"),
             edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)\b"),
         }
     }
@@ -132,40 +137,28 @@ impl Context {
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
         let mut out: Vec<Scope> = Vec::new();
         // "in der Kategorie X", "im Bereich „X“", "in den Bereichen A, B und C"
+        let mut group = 0;
         for c in self.cat_intro.captures_iter(sent) {
             let Some(m0) = c.get(0) else { continue };
             let plural = c.get(1).is_some();
             let rest = &sent[m0.end()..];
             let intro_start = clause_word_start(sent, m0.start());
-            if plural {
-                // a list of categories: each its own scope, sharing the intro
-                for (a, b, name) in self.category_list(rest) {
-                    out.push(Scope { span: at(intro_start, m0.end() + b), name: Some(name), region: false });
-                    let _ = a;
-                }
-                continue;
-            }
-            if let Some(q) = self.quoted.captures(rest) {
-                if let (Some(q0), Some(q1)) = (q.get(0), q.get(1)) {
-                    let name = self.canonical_category(q1.as_str()).unwrap_or_else(|| q1.as_str().to_string());
-                    out.push(Scope { span: at(intro_start, m0.end() + q0.end()), name: Some(name), region: false });
-                    continue;
-                }
-            }
-            if let Some((len, name)) = self.category_at(rest) {
-                out.push(Scope { span: at(intro_start, m0.end() + len), name: Some(name), region: false });
-                continue;
-            }
-            if let Some(w) = self.capitalised.captures(rest).and_then(|c| c.get(1)) {
-                let word = w.as_str();
-                if !matches!(word, "Smart" | "Digitalisierung" | "Städte" | "Stadt") {
-                    out.push(Scope { span: at(intro_start, m0.end() + w.end()), name: Some(word.to_string()), region: false });
-                }
+            group += 1;
+            let items = self.category_list(rest, !plural);
+            for (_, b, name) in items {
+                out.push(Scope { span: at(intro_start, m0.end() + b), name: Some(name), region: false, group });
             }
         }
         // known categories after "bei", "im", "beim", "in der"
         for m in self.categories.find_iter(sent) {
-            if !whole_word(sent, m.start(), m.end()) || out.iter().any(|o| o.span.contains(s.start + m.start())) {
+            if !whole_word(sent, m.start(), m.end())
+                || sent[m.end()..].starts_with('-')
+                || out.iter().any(|o| o.span.contains(s.start + m.start()))
+            {
+                continue;
+            }
+            let surface = &sent[m.start()..m.end()];
+            if GENERIC_TOPICS.contains(&surface) {
                 continue;
             }
             let before = sent[..m.start()].trim_end_matches(['"', ' ']);
@@ -174,9 +167,9 @@ impl Context {
                 if !whole_word(sent, start, before.len()) {
                     continue;
                 }
-                let name = self.category_names[m.pattern().as_usize()].clone();
                 let end = if sent[m.end()..].starts_with('"') { m.end() + 1 } else { m.end() };
-                out.push(Scope { span: at(start, end), name: Some(name), region: false });
+                group += 1;
+                out.push(Scope { span: at(start, end), name: Some(surface.to_string()), region: false, group });
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
@@ -186,12 +179,11 @@ impl Context {
                 continue;
             }
             let word = w.as_str();
+            group += 1;
             if let Some(r) = self.region_name(word) {
-                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(r), region: true });
-            } else if let Some(cat) = self.canonical_category(word) {
-                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(cat), region: false });
-            } else if matches!(word, "Niveau" | "Dynamik" | "Zukunft" | "Nachhaltigkeit") {
-                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(word.to_string()), region: false });
+                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(r), region: true, group });
+            } else if self.canonical_category(word).is_some() || matches!(word, "Niveau" | "Dynamik" | "Nachhaltigkeit") {
+                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(word.to_string()), region: false, group });
             }
         }
         // regions: "in Niedersachsen", "im Osten", "ostdeutschen Städten", "niedersächsischen Vergleich"
@@ -212,19 +204,24 @@ impl Context {
                     || after.starts_with("Großstadt")
                     || after.starts_with("Kommune")
                     || after.starts_with("Raum")
+                    || after.starts_with("Bundesländer")
             } else {
                 before.ends_with(" in") || before.ends_with(" im") || before.ends_with("In") || before.ends_with("Im")
                     || before.ends_with(" ganz")
             };
             if ok {
-                out.push(Scope { span: at(m.start(), m.end()), name: Some(name), region: true });
+                group += 1;
+                out.push(Scope { span: at(m.start(), m.end()), name: Some(name), region: true, group });
             }
         }
         for m in self.overall.find_iter(sent) {
             if out.iter().any(|o| o.span.contains(s.start + m.start())) {
                 continue;
             }
-            out.push(Scope { span: at(m.start(), m.end()), name: None, region: false });
+            // "bundesweit", "Deutschlands" end a regional scope; "Gesamtwertung" any scope
+            let geographic = !m.as_str().starts_with("Gesamt") && m.as_str() != "insgesamt";
+            group += 1;
+            out.push(Scope { span: at(m.start(), m.end()), name: None, region: geographic, group });
         }
         out.sort_by_key(|o| o.span.start);
         out
@@ -257,29 +254,38 @@ impl Context {
         (m.start() == 0 && whole_word(rest, 0, m.end())).then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
     }
 
-    /// "A, B und C" at the start of `rest`: the categories, known ones or single capitalised words.
-    fn category_list(&self, rest: &str) -> Vec<(usize, usize, String)> {
+    /// "A, B und C" (quoted, known or capitalised) at the start of `rest`: (start, end, name as
+    /// written). With `single`, a lone capitalised word also counts (after a singular intro).
+    fn category_list(&self, rest: &str, single: bool) -> Vec<(usize, usize, String)> {
         let mut out = Vec::new();
         let mut pos = 0;
         loop {
             let r = &rest[pos..];
-            let r_trim = r.trim_start_matches(['"', ' ']);
-            let off = pos + (r.len() - r_trim.len());
-            let item = if let Some((len, name)) = self.category_at(r_trim) {
-                Some((len, name))
+            let quoted = r.starts_with('"');
+            let item = if let Some(q) = self.quoted.captures(r) {
+                q.get(1).zip(q.get(0)).map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
+            } else if let Some((len, _)) = self.category_at(r) {
+                Some((pos, pos + len, r[..len].to_string()))
+            } else if single || !out.is_empty() {
+                self.capitalised
+                    .captures(r)
+                    .and_then(|c| c.get(1))
+                    .filter(|w| !NOT_CATEGORY_WORDS.contains(&w.as_str()))
+                    .map(|w| (pos, pos + w.end(), w.as_str().to_string()))
             } else {
-                self.capitalised.captures(r_trim).and_then(|c| c.get(1)).map(|w| (w.end(), w.as_str().to_string()))
+                None
             };
-            let Some((len, name)) = item else { break };
-            out.push((off, off + len, name));
-            pos = off + len;
-            let next = rest[pos..].trim_start_matches('"');
-            let skip = rest.len() - pos - next.len();
-            if let Some(n) = next.strip_prefix(", ") {
-                pos += skip + (next.len() - n.len());
-            } else if let Some(n) = next.strip_prefix(" und ").or_else(|| next.strip_prefix(" sowie ")) {
-                pos += skip + (next.len() - n.len());
+            let Some((a, b, name)) = item else { break };
+            let _ = quoted;
+            out.push((a, b, name));
+            pos = b;
+            let next = &rest[pos..];
+            if let Some(n) = next.strip_prefix(", ").or_else(|| next.strip_prefix(" und ")).or_else(|| next.strip_prefix(" sowie ")) {
+                pos += next.len() - n.len();
             } else {
+                break;
+            }
+            if out.len() > 8 {
                 break;
             }
         }
@@ -287,10 +293,16 @@ impl Context {
     }
 }
 
+/// Capitalised words after a category intro that are not category names.
+const NOT_CATEGORY_WORDS: &[&str] = &[
+    "Smart", "Digitalisierung", "Städte", "Stadt", "Platzierungen", "Platzierung", "Platz", "Rang",
+    "Ranking", "Index", "Punkte", "Spitzenplatz", "Top", "Deutschland", "Bereich", "Bereichen",
+];
+
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {
     let before = &sent[..start];
-    for p in ["in der ", "in dem ", "in den ", "bei der ", "im ", "beim ", "der ", "die "] {
+    for p in ["in der ", "in dem ", "in den ", "bei der ", "bei den ", "im ", "beim ", "der ", "die ", "den "] {
         if before.ends_with(p) {
             return start - p.len();
         }

@@ -18,6 +18,8 @@ use std::collections::HashMap;
 pub struct RankingRules {
     pat: Patterns,
     ctx: Context,
+    anaphor: regex::Regex,
+    shared: regex::Regex,
 }
 
 /// A position bound to a city, before merging.
@@ -40,7 +42,13 @@ struct Entry {
 
 impl RankingRules {
     pub fn new(gaz: &Gazetteers) -> RankingRules {
-        RankingRules { pat: Patterns::new(), ctx: Context::new(gaz) }
+        let re = |p: &str| regex::Regex::new(p).unwrap_or_else(|e| panic!("ranking pattern {p}: {e}"));
+        RankingRules {
+            pat: Patterns::new(),
+            ctx: Context::new(gaz),
+            anaphor: re(r"\b(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)\b"),
+            shared: re(r"\b(?:teilen|teilten|teilt)\s+sich\b"),
+        }
     }
 
     pub fn extract(&self, a: &Article, g: &Gazetteers, mentions: &[Mention], subject: Option<u32>) -> Vec<Ranking> {
@@ -50,6 +58,8 @@ impl RankingRules {
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
         let cities: Vec<&Mention> = mentions.iter().filter(|m| !g.cities.city(m.city).foreign || true).collect();
+        let mut carried: Option<Scope> = None;
+        let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
             let in_sent: Vec<&Mention> = cities.iter().copied().filter(|m| s.start <= m.span.start && m.span.end <= s.end).collect();
             let mut positions = self.pat.positions(text, s);
@@ -117,6 +127,18 @@ impl RankingRules {
                 }
             }
             let prevs = self.pat.previous(text, s, &positions);
+            // a category named in a sentence without positions carries on through its paragraph
+            let para = a.paragraph_at(s.start);
+            if para != carried_para {
+                carried = None;
+                carried_para = para;
+            }
+            let carried_now = carried.clone();
+            if positions.is_empty() {
+                if let Some(sc) = scopes.iter().rev().find(|sc| !sc.region && sc.name.is_some()) {
+                    carried = Some(sc.clone());
+                }
+            }
             for e in &positions {
                 if e.negated {
                     continue;
@@ -125,22 +147,25 @@ impl RankingRules {
                 if targets.is_empty() {
                     continue;
                 }
-                let (category, region_from_scope) = self.category_of(e, &scopes, text);
-                if e.is_previous {
+                let others: Vec<Span> = positions.iter().filter(|o| o.span != e.span).map(|o| o.span).collect();
+                let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
+                let category = cats.first().cloned().flatten();
+                let (year, historic) = explicit_year(text, s, e.span, edition);
+                // "2020 belegte Nürnberg noch Rang 29" in the 2021 edition: the previous rank
+                let last_year = historic && year.is_some() && year.map(|y| y + 1) == edition;
+                if e.is_previous || last_year {
                     if let (Pos::Exact(v), Some(&city)) = (e.pos, targets.first()) {
                         pending_prev.push((si, PrevExpr { prev: Prev::Rank(v), span: e.span }, Some(city), category.clone()));
                     }
                     continue;
                 }
-                let (year, historic) = explicit_year(text, s, e.span, edition);
-                for &city in &targets {
+                for (&city, category) in targets.iter().flat_map(|c| cats.iter().map(move |k| (c, k.clone()))) {
                     let span = mentions
                         .iter()
                         .filter(|m| m.city == city && s.start <= m.span.start && m.span.end <= s.end)
                         .min_by_key(|m| m.span.start.abs_diff(e.span.start))
                         .map(|m| Span::new(m.span.start.min(e.span.start), m.span.end.max(e.span.end)))
                         .unwrap_or(e.span);
-                    let _ = region_from_scope;
                     entries.push(Entry {
                         city,
                         pos: e.pos,
@@ -203,7 +228,7 @@ impl RankingRules {
             .map(|m| (cost(text, m, e.span), *m))
             .collect();
         if let Some(&(_, best)) = candidates.iter().min_by_key(|(c, _)| *c) {
-            if let Pos::Bound(_) = e.pos {
+            if matches!(e.pos, Pos::Bound(_)) || self.shared.is_match(a.sentences[si].slice(text)) {
                 // a bound covers a listed group: "Bochum, Freiburg und Lübeck sind unter den zehn besten"
                 let mut group = vec![best.city];
                 let mut members: Vec<&Mention> = in_sent.to_vec();
@@ -224,9 +249,13 @@ impl RankingRules {
             }
             return vec![best.city];
         }
-        // no city in the sentence: the last city named before it in this paragraph, else the subject
-        let para = a.paragraph_at(e.span.start);
+        // no city in the sentence: only a sentence that refers back to one ("die Stadt", "sie",
+        // "wir") is about the last city named before it in this paragraph, else the subject
         let s = a.sentences[si];
+        if !self.anaphor.is_match(s.slice(text)) {
+            return Vec::new();
+        }
+        let para = a.paragraph_at(e.span.start);
         let last = all
             .iter()
             .rev()
@@ -237,36 +266,52 @@ impl RankingRules {
         subject.into_iter().collect()
     }
 
-    /// The category bound to a position: a scope right after it, else the nearest before it in
-    /// the sentence; regions only when no category applies. `None` = overall.
-    fn category_of(&self, e: &PosExpr, scopes: &[Scope], text: &str) -> (Option<String>, bool) {
+    /// The categories bound to a position: a scope right after it, else the nearest before it
+    /// in the sentence (all of a listed group: "in den Bereichen A und B jeweils Platz 1");
+    /// regions only when no category applies. `[None]` = overall.
+    fn categories_of(&self, e: &PosExpr, scopes: &[Scope], others: &[Span], text: &str, carried: &Option<Scope>) -> Vec<Option<String>> {
         if let Some(sc) = e.scope {
             let word = sc.slice(text);
             if let Some(r) = self.ctx.region_name(word) {
-                return (Some(r), true);
+                return vec![Some(r)];
             }
             if self.ctx.is_national(word) {
-                return (None, false);
+                return vec![None];
+            }
+            if let Some(size) = SIZE_CLASSES.iter().find(|w| word.starts_with(**w)) {
+                let noun = text[e.span.start..e.span.end].split_whitespace().last().unwrap_or("Städte");
+                return vec![Some(format!("{size} {}", plural(noun)))];
             }
         }
-        let free: Vec<&Scope> = scopes.iter().filter(|s| !(e.span.start <= s.span.start && s.span.end <= e.span.end && e.scope.is_none())).collect();
+        let free: Vec<&Scope> = scopes
+            .iter()
+            .filter(|s| !others.iter().any(|o| o.start <= s.span.start && s.span.end <= o.end))
+            .filter(|s| !(e.span.start <= s.span.start && s.span.end <= e.span.end))
+            .collect();
+        let group_of = |sc: &Scope| -> Vec<Option<String>> {
+            free.iter().filter(|o| o.group == sc.group && !o.region).map(|o| o.name.clone()).collect()
+        };
         // right after: "den zweiten Rang in der Kategorie Gesellschaft"
-        if let Some(sc) = free.iter().find(|s| s.span.start >= e.span.end && s.span.start <= e.span.end + 2 && !s.region) {
-            return (sc.name.clone(), false);
+        if let Some(sc) = free.iter().find(|s| {
+            s.span.start >= e.span.end && text[e.span.end..s.span.start].trim().is_empty() && !s.region
+        }) {
+            return group_of(sc);
         }
-        let before = free.iter().rev().find(|s| s.span.end <= e.span.start && !s.region);
-        if let Some(sc) = before {
-            return (sc.name.clone(), false);
+        if let Some(sc) = free.iter().rev().find(|s| s.span.end <= e.span.start && !s.region) {
+            return group_of(sc);
         }
         // regions: in the same clause, before or right after
         let region = free.iter().filter(|s| s.region).find(|s| {
             let (l, r) = if s.span.end <= e.span.start { (s.span.end, e.span.start) } else { (e.span.end, s.span.start) };
             l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 60
         });
-        match region {
-            Some(sc) => (sc.name.clone(), true),
-            None => (None, false),
+        if let Some(sc) = region {
+            return vec![sc.name.clone()];
         }
+        if let Some(c) = carried {
+            return vec![c.name.clone()];
+        }
+        vec![None]
     }
 
     fn attach_previous(&self, a: &Article, entries: &mut [Entry], pending: Vec<(usize, PrevExpr, Option<u32>, Option<String>)>, mentions: &[Mention], subject: Option<u32>) {
@@ -327,6 +372,23 @@ impl RankingRules {
     }
 }
 
+/// Size classes that make a superlative's noun a group category ("beste mittlere Großstadt").
+const SIZE_CLASSES: &[&str] = &["mittlere", "kleine", "kleinere", "große", "größere", "kleinen", "mittleren", "großen"];
+
+fn plural(noun: &str) -> String {
+    match noun {
+        "Stadt" => "Städte".into(),
+        "Großstadt" => "Großstädte".into(),
+        "Kommune" => "Kommunen".into(),
+        "Region" => "Regionen".into(),
+        "Metropole" => "Metropolen".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Words before a city that make it the object of a comparison, not the ranked one.
+const COMPARISON_WORDS: &[&str] = &["vor", "hinter", "nach", "als", "wie", "neben", "gegenüber", "von", "verdrängt", "überholt", "gefolgt", "an", "mit"];
+
 /// How far a city mention is from a position, in bytes, with clause boundaries weighing heavily.
 fn cost(text: &str, m: &Mention, e: Span) -> usize {
     let (l, r, after) = if m.span.end <= e.start { (m.span.end, e.start, false) } else if m.span.start >= e.end { (e.end, m.span.start, true) } else { (e.start, e.start, false) };
@@ -338,6 +400,10 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     }
     if m.kind == FormKind::Adjective {
         c += 60;
+    }
+    let prev_word = text[..m.span.start].split_whitespace().next_back().unwrap_or("");
+    if COMPARISON_WORDS.contains(&prev_word) || prev_word == "dem" && text[..m.span.start].trim_end().ends_with("vor dem") {
+        c += 400;
     }
     c
 }

@@ -64,6 +64,8 @@ pub struct Patterns {
     ord_noun: Regex,
     /// "Spitzenreiter", "Spitzenplatz", "an der Spitze", "Nr. 1", "zweitplatzierte"
     first: Regex,
+    /// "Angeführt wird das Ranking von", "führt den Index an"
+    leads: Regex,
     /// "smarteste Stadt", "zweitbeste Großstadt"
     superlative: Regex,
     /// "Top Ten", "Top-10", "Top 5"
@@ -100,6 +102,8 @@ pub struct Patterns {
     up: Regex,
     down: Regex,
     negation: Regex,
+    /// "den Spitzenplatz in NRW an Münster verloren"
+    negation_after: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -118,17 +122,18 @@ impl Patterns {
             num_dot_noun: re(&format!(r"\b(\d{{1,3}})\.\s*{NOUN}\b")),
             ord_noun: re(&format!(r"\b{ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}\b")),
             first: re(r"\b(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1\b|Nummer (?:eins|1)\b|(?:zweit|dritt)platziert\w*)"),
-            superlative: re(r#"\b(?:die|der|das|als|zur|zum|ist|sind)\s+"?(?:[a-zäöü]+\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+)?[A-ZÄÖÜ][\wäöüß-]+|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#),
+            superlative: re(r#"(?:^|\b(?:die|der|das|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:[a-zäöü]+\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#),
+            leads: re(r"\b(?:[Aa]ngeführt\s+(?:wird|werden)\b|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)\b[^,.;:]{0,40}?\san\b)"),
             top: re(r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b"),
-            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|(?:die|den)\s+ersten\s+{NUM}\s+(?:Spitzen)?(?:Plätze|Plätzen|Ränge|Rängen))")),
+            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzen)?(?:Plätze|Plätzen|Ränge|Rängen))")),
             podium: re(r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b"),
             vorjahr: re(r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
             from: re(&format!(r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)")),
             to: re(&format!(r"\bauf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}\b|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?\b|{NUM}\b)")),
             delta: re(&format!(r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b")),
-            same: re(r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b"),
+            same: re(r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b"),
             prev_year_after: re(r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)"),
-            prev_year_before: re(r"(?:[Ii]m Vorjahr|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|einem)\s+)?$"),
+            prev_year_before: re(r"(?:^|[^e]\s)(?:[Ii]m Vorjahr|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\b[^.;,]{0,25}$"),
             vorjahres_ord: re(&format!(r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))")),
             paren_item: re(r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)"),
             enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
@@ -136,7 +141,8 @@ impl Patterns {
             range: re(&format!(r"\b(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}\b")),
             up: re(r"\b(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)\b"),
             down: re(r"\b(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)\b"),
-            negation: re(r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,40}$"),
+            negation: re(r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,60}$"),
+            negation_after: re(r"^[^.;:,]{0,40}\b(?:verloren|abgegeben|abgeben|eingebüßt|verpasst)\b"),
         }
     }
 
@@ -221,18 +227,22 @@ impl Patterns {
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
         for c in self.superlative.captures_iter(sent) {
-            let (Some(m0), Some(adj)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else { continue };
             let a = adj.as_str();
             if NOT_RANKING_SUPERLATIVES.iter().any(|w| a.trim_end_matches('n').ends_with(w)) {
                 continue;
             }
             let v = if a.starts_with("zweit") { 2 } else if a.starts_with("dritt") { 3 } else { 1 };
             let start = adj.start();
+            let scope = c.get(5).or(c.get(1)).or(c.get(3)).map(|m| at(m));
+            let start = c.get(1).map(|g| g.start()).unwrap_or(start);
             let span = Span::new(s.start + start, s.start + m0.end());
-            let scope = c.get(4).or(c.get(2)).map(|m| at(m));
             if !out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
                 out.push(PosExpr { pos: Pos::Exact(v), span, rule: "rank.superlative", prev: None, is_previous: false, negated: false, scope });
             }
+        }
+        for m in self.leads.find_iter(sent) {
+            push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
         for c in self.top.captures_iter(sent) {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
@@ -257,7 +267,8 @@ impl Patterns {
             if e.prev.is_none() && (self.prev_year_after.is_match(after) || self.prev_year_before.is_match(before)) {
                 e.is_previous = true;
             }
-            if self.negation.is_match(before) {
+            let before_clean = before.replace("nicht nur", "");
+            if self.negation.is_match(&before_clean) || self.negation_after.is_match(after) {
                 e.negated = true;
             }
         }
@@ -379,9 +390,9 @@ impl Default for Patterns {
 /// Superlatives that describe size or order, not a ranking result.
 const NOT_RANKING_SUPERLATIVES: &[&str] = &[
     "erste", "letzte", "nächste", "meiste", "größte", "kleinste", "älteste", "jüngste", "höchste",
-    "niedrigste", "geringste", "wichtigste", "einzige", "bekannteste", "teuerste", "billigste",
+    "niedrigste", "geringste", "wichtigste", "einzige", "bekannteste", "teuerste", "billigste", "meisten",
     "günstigste", "schnellste", "langsamste", "dichteste", "bevölkerungsreichste", "flächengrößte",
-    "neueste", "längste", "kürzeste", "oberste", "unterste", "mittelste", "beste", "selbstbewussteste",
+    "neueste", "längste", "kürzeste", "oberste", "unterste", "mittelste", "selbstbewussteste",
 ];
 
 fn followed_by_decimal(s: &str, end: usize) -> bool {
