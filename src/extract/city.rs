@@ -94,14 +94,16 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         let after = window_after(a.text, h.end, 24);
         let needs_context = !city.is_large() || h.ambiguous;
         // a state's name ("Sachsen", "Brandenburg") names a town only with a place word before it
-        let state_word = states.contains(surface) && !city.kreisfrei;
+        let state_word = city.name != city.state
+            && (states.contains(surface) && !city.kreisfrei
+                || form.kind == FormKind::Adjective && states.iter().any(|st| surface.starts_with(st)));
         let headline_ok = !needs_context
             || (city.is_large() && in_headline(span))
             || a.headline.is_some_and(|hl| hl.start == span.start);
         // "Landkreis Höxter", "Rhein-Kreis Neuss": a district, not the town
         let district = before.ends_with("Landkreis ") || before.ends_with("Kreis ") || before.ends_with("Lkr. ") || before.ends_with("Landkreise ");
         let rule = if district {
-            None
+            Some("city.district")
         } else if state_word {
             STRONG_BEFORE.is_match(before).then_some("city.place_word")
         } else if form.kind == FormKind::Official {
@@ -123,7 +125,7 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         };
         match rule {
             Some(r) => {
-                if needs_context {
+                if needs_context && r != "city.district" {
                     established.insert(form.city);
                 }
                 out.push(Some(Mention { city: form.city, span, kind: form.kind, rule: r }));
@@ -171,7 +173,7 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
         .unwrap_or(0);
     let mut bonus_given: HashSet<(u32, &str)> = HashSet::new();
     for m in mentions {
-        if g.cities.city(m.city).foreign {
+        if g.cities.city(m.city).foreign || m.rule == "city.district" {
             continue;
         }
         let w = match m.kind {
@@ -225,7 +227,7 @@ pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32>
 pub fn summarize(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Vec<CityMention> {
     let mut order: Vec<u32> = Vec::new();
     let mut counts: HashMap<u32, (usize, Mention)> = HashMap::new();
-    for m in mentions {
+    for m in mentions.iter().filter(|m| m.rule != "city.district") {
         counts
             .entry(m.city)
             .and_modify(|e| e.0 += 1)

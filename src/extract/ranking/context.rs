@@ -90,7 +90,7 @@ impl Context {
             category_names,
             regions: automaton(&reg_surfaces),
             region_names,
-            cat_intro: re(r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen)(en|e|n)?\s+(?:der\s+|des\s+)?"),
+            cat_intro: re(r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?"),
             quoted: re(r#"^"\s*([^"]{2,60}?)\s*""#),
             capitalised: re(r"^([A-ZÄÖÜ][\wäöüß/-]+)"),
             overall: re(r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b"),
@@ -162,14 +162,16 @@ impl Context {
                 continue;
             }
             let before = sent[..m.start()].trim_end_matches(['"', ' ']);
-            if let Some(p) = ["bei der", "bei", "beim", "im", "in der", "in"].iter().find(|p| before.ends_with(*p)) {
+            if let Some(p) = ["bei der", "bei", "beim", "im", "in der", "in", "Bei der", "Bei", "Beim", "Im", "In der", "In"].iter().find(|p| before.ends_with(*p)) {
                 let start = before.len() - p.len();
                 if !whole_word(sent, start, before.len()) {
                     continue;
                 }
                 let end = if sent[m.end()..].starts_with('"') { m.end() + 1 } else { m.end() };
                 group += 1;
-                out.push(Scope { span: at(start, end), name: Some(surface.to_string()), region: false, group });
+                let canonical = &self.category_names[m.pattern().as_usize()];
+                let name = if surface.contains("anking") || surface.contains("ergleich") { canonical.clone() } else { surface.to_string() };
+                out.push(Scope { span: at(start, end), name: Some(name), region: false, group });
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
@@ -229,7 +231,11 @@ impl Context {
 
     /// A region name for a word or a superlative's scope ("Bayerns", "in Niedersachsen").
     pub fn region_name(&self, word: &str) -> Option<String> {
-        let w = word.trim_start_matches("in ganz ").trim_start_matches("in ").trim();
+        let mut w = word.trim();
+        for p in ["in ", "ganz ", "den ", "der "] {
+            w = w.strip_prefix(p).unwrap_or(w);
+        }
+        let w = w.strip_suffix(" Bundesländern").unwrap_or(w).trim();
         self.regions
             .find_iter(w)
             .find(|m| m.start() == 0 && m.end() == w.len())
@@ -266,7 +272,7 @@ impl Context {
                 q.get(1).zip(q.get(0)).map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
             } else if let Some((len, _)) = self.category_at(r) {
                 Some((pos, pos + len, r[..len].to_string()))
-            } else if single || !out.is_empty() {
+            } else if single || !out.is_empty() || r.contains(", ") || r.contains(" und ") {
                 self.capitalised
                     .captures(r)
                     .and_then(|c| c.get(1))

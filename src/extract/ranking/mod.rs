@@ -62,20 +62,26 @@ impl RankingRules {
         let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
             let in_sent: Vec<&Mention> = cities.iter().copied().filter(|m| s.start <= m.span.start && m.span.end <= s.end).collect();
+            // a category named in a sentence without positions carries on through its paragraph
+            let para = a.paragraph_at(s.start);
+            if para != carried_para {
+                carried = None;
+                carried_para = para;
+            }
             let mut positions = self.pat.positions(text, s);
             let scopes = self.ctx.scopes(text, s);
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
             let has_rank_words = !positions.is_empty() || contains_rank_word(s.slice(text));
             for m in &in_sent {
-                if m.kind == FormKind::Adjective {
+                if m.kind == FormKind::Adjective || m.rule == "city.district" {
                     continue;
                 }
                 let after = &text[m.span.end..s.end];
                 let before = &text[s.start..m.span.start];
                 let item = if let Some((v, len)) = self.pat.paren_item(after).filter(|_| has_rank_words) {
                     Some((v, Span::new(m.span.start, m.span.end + len), "rank.list_parenthesis"))
-                } else if let Some(v) = self.pat.enum_item(before) {
+                } else if let Some(v) = self.pat.enum_item(crate::extract::city::window_before(text, m.span.start, 16)).filter(|_| before.trim().is_empty() || before.ends_with(". ")) {
                     let num_start = before.rfind(|c: char| c.is_ascii_digit()).map(|i| s.start + before[..i].trim_end_matches(|c: char| c.is_ascii_digit()).len()).unwrap_or(m.span.start);
                     Some((v, Span::new(num_start, m.span.end), "rank.list_enumeration"))
                 } else if let Some((v, len)) = self.pat.auf_num(after).filter(|_| has_rank_words) {
@@ -92,7 +98,7 @@ impl RankingRules {
                 entries.push(Entry {
                     city: m.city,
                     pos: Pos::Exact(v),
-                    category: scope_for(&scopes, span, &consumed).flatten(),
+                    category: scope_for(&scopes, span, &consumed).unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
                     year: None,
                     historic: false,
                     prev: None,
@@ -127,12 +133,6 @@ impl RankingRules {
                 }
             }
             let prevs = self.pat.previous(text, s, &positions);
-            // a category named in a sentence without positions carries on through its paragraph
-            let para = a.paragraph_at(s.start);
-            if para != carried_para {
-                carried = None;
-                carried_para = para;
-            }
             let carried_now = carried.clone();
             if positions.is_empty() {
                 if let Some(sc) = scopes.iter().rev().find(|sc| !sc.region && sc.name.is_some()) {
@@ -228,10 +228,13 @@ impl RankingRules {
             .map(|m| (cost(text, m, e.span), *m))
             .collect();
         if let Some(&(_, best)) = candidates.iter().min_by_key(|(c, _)| *c) {
+            if best.rule == "city.district" {
+                return Vec::new();
+            }
             if matches!(e.pos, Pos::Bound(_)) || self.shared.is_match(a.sentences[si].slice(text)) {
                 // a bound covers a listed group: "Bochum, Freiburg und Lübeck sind unter den zehn besten"
                 let mut group = vec![best.city];
-                let mut members: Vec<&Mention> = in_sent.to_vec();
+                let mut members: Vec<&Mention> = in_sent.iter().copied().filter(|m| m.rule != "city.district").collect();
                 members.sort_by_key(|m| m.span.start);
                 let idx = members.iter().position(|m| m.span == best.span).unwrap_or(0);
                 let mut k = idx;
@@ -252,7 +255,11 @@ impl RankingRules {
         // no city in the sentence: only a sentence that refers back to one ("die Stadt", "sie",
         // "wir") is about the last city named before it in this paragraph, else the subject
         let s = a.sentences[si];
-        if !self.anaphor.is_match(s.slice(text)) {
+        let refers_back = self.anaphor.find_iter(s.slice(text)).any(|m| {
+            let (ms, me) = (s.start + m.start(), s.start + m.end());
+            me <= e.span.start || ms >= e.span.end
+        });
+        if !refers_back {
             return Vec::new();
         }
         let para = a.paragraph_at(e.span.start);
@@ -303,7 +310,7 @@ impl RankingRules {
         // regions: in the same clause, before or right after
         let region = free.iter().filter(|s| s.region).find(|s| {
             let (l, r) = if s.span.end <= e.span.start { (s.span.end, e.span.start) } else { (e.span.end, s.span.start) };
-            l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 60
+            l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 100
         });
         if let Some(sc) = region {
             return vec![sc.name.clone()];
@@ -386,9 +393,6 @@ fn plural(noun: &str) -> String {
     }
 }
 
-/// Words before a city that make it the object of a comparison, not the ranked one.
-const COMPARISON_WORDS: &[&str] = &["vor", "hinter", "nach", "als", "wie", "neben", "gegenüber", "von", "verdrängt", "überholt", "gefolgt", "an", "mit"];
-
 /// How far a city mention is from a position, in bytes, with clause boundaries weighing heavily.
 fn cost(text: &str, m: &Mention, e: Span) -> usize {
     let (l, r, after) = if m.span.end <= e.start { (m.span.end, e.start, false) } else if m.span.start >= e.end { (e.end, m.span.start, true) } else { (e.start, e.start, false) };
@@ -401,12 +405,21 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     if m.kind == FormKind::Adjective {
         c += 60;
     }
-    let prev_word = text[..m.span.start].split_whitespace().next_back().unwrap_or("");
-    if COMPARISON_WORDS.contains(&prev_word) || prev_word == "dem" && text[..m.span.start].trim_end().ends_with("vor dem") {
+    if COMPARED.is_match(crate::extract::city::window_before(text, m.span.start, 160)) {
         c += 400;
+    }
+    if m.rule == "city.district" {
+        c = c.saturating_sub(5); // a district named right there takes the position away from cities
     }
     c
 }
+
+/// A city that is the object of a comparison, or a member of a list introduced by one:
+/// "gefolgt von München, Dresden und Bonn", "vor Hannover", "hinter Berlin".
+static COMPARED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\b(?:vor|hinter|nach|als|wie|neben|gegenüber|von|verdrängt|überholt|vor dem|vor der|hinter dem|an)\s+(?:[A-ZÄÖÜ][\wäöüß./()-]*(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ][\wäöüß]*)?(?:,\s+|\s+und\s+|\s+sowie\s+|\s+oder\s+))*$")
+        .expect("comparison regex")
+});
 
 fn is_list_gap(gap: &str) -> bool {
     matches!(gap, ", " | " und " | " sowie " | ", und " | " oder ")
@@ -438,6 +451,9 @@ fn explicit_year(text: &str, s: Span, e: Span, edition: Option<u32>) -> (Option<
     let before = crate::extract::city::window_before(text, e.start, 60);
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
     if let Some(pos) = before.find(|c: char| c.is_ascii_digit()) {
+        if before[..pos].trim_end().ends_with("wie im Jahr") || before[..pos].trim_end().ends_with("wie") {
+            return (None, false);
+        }
         if let Some(y) = leading_year(&before[pos..]) {
             let between = &before[pos + 4..];
             if between.contains("noch") || between.contains("damals") || edition.is_some_and(|ed| y < ed) {
