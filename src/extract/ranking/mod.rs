@@ -90,6 +90,9 @@ impl RankingRules {
                     None
                 };
                 let Some((v, span, rule)) = item else { continue };
+                if rule != "rank.list_enumeration" && COMPARED.is_match(crate::extract::city::window_before(text, m.span.start, 160)) {
+                    continue;
+                }
                 // a parenthesis may carry the previous rank too: "(Platz 4, Vorjahr: 11)"
                 let paren_end = text[span.end..s.end].find(')').map(|i| span.end + i + 1).unwrap_or(span.end);
                 let full = Span::new(span.start, paren_end.max(span.end));
@@ -257,7 +260,7 @@ impl RankingRules {
         let s = a.sentences[si];
         let refers_back = self.anaphor.find_iter(s.slice(text)).any(|m| {
             let (ms, me) = (s.start + m.start(), s.start + m.end());
-            me <= e.span.start || ms >= e.span.end
+            me <= e.span.start || ms >= e.span.end || e.rule != "rank.superlative"
         });
         if !refers_back {
             return Vec::new();

@@ -125,7 +125,7 @@ impl Patterns {
             superlative: re(r#"(?:^|\b(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#),
             leads: re(r"\b(?:[Aa]ngeführt\s+(?:wird|werden)\b|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)\b[^,.;:]{0,40}?\san\b)"),
             top: re(r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b"),
-            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzen)?(?:Plätze|Plätzen|Ränge|Rängen))")),
+            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))")),
             podium: re(r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b"),
             vorjahr: re(r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
             from: re(&format!(r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)")),
