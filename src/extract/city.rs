@@ -168,7 +168,7 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
     let lead_end = a
         .paragraphs
         .iter()
-        .find(|p| Some(**p) != a.headline && p.slice(a.text).chars().count() > 80)
+        .find(|p| Some(**p) != a.headline)
         .map(|p| p.end)
         .unwrap_or(0);
     let mut bonus_given: HashSet<(u32, &str)> = HashSet::new();
@@ -217,7 +217,8 @@ pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32>
     let s2 = ranked.get(1).map(|r| r.1).unwrap_or(0.0);
     // many cities and no clear leader: an overview
     let contenders = ranked.iter().filter(|r| r.1 >= s1 * 0.5).count();
-    if s1 < 2.0 || (contenders >= 3 && s1 < 1.5 * s2) {
+    let single = ranked.len() == 1;
+    if (s1 < 2.0 && !single) || (contenders >= 3 && s1 < 1.5 * s2) {
         return None;
     }
     Some(best)

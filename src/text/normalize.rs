@@ -145,7 +145,7 @@ mod tests {
     fn crlf_becomes_lf() {
         let n = NormText::new("a\r\n\r\nb\rc");
         assert_eq!(n.text, "a\n\nb\nc");
-        assert_eq!(n.orig_range(n.text.len() - 1, n.text.len()), (8, 9));
+        assert_eq!(n.orig_range(n.text.len() - 1, n.text.len()), (7, 8));
     }
 
     #[test]

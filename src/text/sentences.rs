@@ -142,7 +142,8 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         let start = cur_start.unwrap_or(abs);
         let end = abs + piece.len();
         let next = &text[end..line.end];
-        if !next.is_empty() && glued(&text[start..end], next) {
+        // a joined hard wrap is no bound
+        if !next.is_empty() && (glued(&text[start..end], next) || text[start..end].trim_end_matches(' ').ends_with('\n')) {
             cur_start = Some(start);
             continue;
         }
@@ -153,7 +154,22 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         pieces.push(Span::new(start, line.end));
     }
     for p in pieces {
-        push_trimmed(text, p.start, p.end, out);
+        // "erhoben hat.Die Erhebung": a missing space after the full stop
+        let mut start = p.start;
+        let piece = &text[p.start..p.end];
+        let b = piece.as_bytes();
+        for i in 2..b.len().saturating_sub(1) {
+            if matches!(b[i], b'.' | b'!' | b'?')
+                && b[i + 1].is_ascii_uppercase()
+                && b[i - 1].is_ascii_lowercase()
+                && b[i - 2].is_ascii_lowercase()
+                && !piece[..i].rsplit(' ').next().is_some_and(|w| w.contains('.'))
+            {
+                push_trimmed(text, start, p.start + i + 1, out);
+                start = p.start + i + 1;
+            }
+        }
+        push_trimmed(text, start, p.end, out);
     }
 }
 

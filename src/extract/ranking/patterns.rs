@@ -133,7 +133,7 @@ impl Patterns {
             delta: re(&format!(r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b")),
             same: re(r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b"),
             prev_year_after: re(r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)"),
-            prev_year_before: re(r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\b[^.;,]{0,25}$"),
+            prev_year_before: re(r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?$"),
             vorjahres_ord: re(&format!(r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))")),
             paren_item: re(r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)"),
             enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
