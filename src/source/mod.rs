@@ -1,1 +1,171 @@
-//! Where articles come from: local files and folders, stdin. (Being written.)
+//! Where articles come from: files and folders named on the command line, and stdin. This stage
+//! turns each input into [`Document`]s (or per-item errors that name the input and line); it
+//! decodes bytes and reads JSON records, but it extracts nothing, knows no HTML and does no
+//! network I/O.
+
+pub mod decode;
+pub mod files;
+pub mod json;
+
+use std::fmt;
+use std::io::Read;
+use std::path::PathBuf;
+
+use crate::Document;
+
+pub use files::{Kind, Planned, expand};
+
+/// Everything that can go wrong reading one input, worded for the person who must fix it.
+/// The input's path (and line) is carried beside it in a [`Failure`].
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("no such file or directory")]
+    NotFound,
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "unsupported input type '{0}' (supported: .txt, .json, .jsonl; HTML support comes later)"
+    )]
+    Unsupported(String),
+    #[error("not a regular file")]
+    NotAFile,
+    #[error("input is {}, over the {} MiB limit; split it into smaller files", too_large(.0), decode::MAX_BYTES >> 20)]
+    TooLarge(Option<u64>),
+    #[error("looks like a binary file ({0}), not text; pass articles as .txt, .json or .jsonl")]
+    Binary(&'static str),
+    #[error("invalid JSON: {0}")]
+    Json(String),
+    #[error("expected a JSON object with a \"text\" field, found {0}")]
+    NotAnObject(&'static str),
+    #[error("record has no \"text\" field (a string with the article text is required)")]
+    MissingText,
+    #[error("field \"text\" must be a string, found {0}")]
+    TextNotString(&'static str),
+    #[error("array element {index}: {source}")]
+    ArrayElement {
+        index: usize,
+        source: Box<SourceError>,
+    },
+}
+
+fn too_large(size: &Option<u64>) -> String {
+    match size {
+        Some(bytes) => format!("{} MiB", bytes.div_ceil(1 << 20)),
+        None => "larger".to_string(),
+    }
+}
+
+/// One input as named on the command line or found while walking a folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file; `display` is the path as given (joined under its folder when walked), which
+    /// becomes `Document.path` and therefore the record's `source.path`.
+    File {
+        path: PathBuf,
+        display: String,
+        kind: Kind,
+    },
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Input {
+    /// The name used in messages: the path as given, or `<stdin>`.
+    pub fn name(&self) -> &str {
+        match self {
+            Input::File { display, .. } => display,
+            Input::Stdin => STDIN_NAME,
+        }
+    }
+}
+
+/// How stdin is named in messages and error files.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A per-item error: the input (and 1-based line, for JSON) it happened at, and why.
+#[derive(Debug)]
+pub struct Failure {
+    pub path: String,
+    pub line: Option<usize>,
+    pub error: SourceError,
+}
+
+impl Failure {
+    pub fn new(path: impl Into<String>, line: Option<usize>, error: SourceError) -> Failure {
+        Failure {
+            path: path.into(),
+            line,
+            error,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.error),
+            None => write!(f, "{}: {}", self.path, self.error),
+        }
+    }
+}
+
+/// One document read from an input, or the error that kept it from being read.
+pub type Item = Result<Document, Failure>;
+
+/// Reads one input into its documents: one for a text file, one per record for JSON.
+/// Never panics on input; every problem becomes a [`Failure`] naming the input.
+pub fn read(input: &Input) -> Vec<Item> {
+    match input {
+        Input::File {
+            path,
+            display,
+            kind,
+        } => {
+            let decoded = match decode::read_file(path) {
+                Ok(d) => d,
+                Err(e) => return vec![Err(Failure::new(display.as_str(), None, e))],
+            };
+            match kind {
+                Kind::Text => vec![Ok(text_document(decoded, Some(display.clone())))],
+                Kind::Json => json::parse_json(&decoded.text, display, &decoded.warnings),
+                Kind::JsonLines => json::parse_jsonl(&decoded.text, display, &decoded.warnings),
+            }
+        }
+        Input::Stdin => read_stdin(std::io::stdin().lock()),
+    }
+}
+
+/// Reads all of `reader` as stdin: JSON records when it parses as a JSON object, an array of
+/// objects or JSON Lines of objects; otherwise one text document (with `path` null).
+pub fn read_stdin(reader: impl Read) -> Vec<Item> {
+    let fail = |e| vec![Err(Failure::new(STDIN_NAME, None, e))];
+    let mut bytes = Vec::new();
+    match reader.take(decode::MAX_BYTES + 1).read_to_end(&mut bytes) {
+        Ok(n) if n as u64 > decode::MAX_BYTES => return fail(SourceError::TooLarge(None)),
+        Ok(_) => {}
+        Err(e) => return fail(SourceError::Io(e)),
+    }
+    let decoded = match decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    let items = match json::sniff(&decoded.text) {
+        Some(Kind::Json) => json::parse_json(&decoded.text, STDIN_NAME, &decoded.warnings),
+        Some(Kind::JsonLines) => json::parse_jsonl(&decoded.text, STDIN_NAME, &decoded.warnings),
+        _ => return vec![Ok(text_document(decoded, None))],
+    };
+    // Records from stdin have no file to point to: `source.path` stays null.
+    items
+        .into_iter()
+        .map(|item| item.map(|d| Document { path: None, ..d }))
+        .collect()
+}
+
+fn text_document(decoded: decode::Decoded, path: Option<String>) -> Document {
+    Document {
+        text: decoded.text,
+        path,
+        warnings: decoded.warnings,
+        ..Document::default()
+    }
+}

@@ -1,0 +1,163 @@
+//! Bytes → text: strips a UTF-8 BOM, decodes UTF-16 with a BOM, falls back to windows-1252
+//! (with a warning) when the bytes are not UTF-8, and rejects binaries and files over 64 MiB
+//! before reading them whole. It does not guess other charsets and does not touch the text.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::SourceError;
+
+/// The largest input read, in bytes.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many leading bytes the binary check looks at.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// The warning added when the bytes were not UTF-8.
+pub const WINDOWS_1252_WARNING: &str = "input is not valid UTF-8; decoded as windows-1252";
+
+/// Decoded text and what is worth knowing about how it was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Reads and decodes a file, checking its size before reading it.
+pub fn read_file(path: &Path) -> Result<Decoded, SourceError> {
+    let file = File::open(path).map_err(open_error)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(SourceError::NotAFile);
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(SourceError::TooLarge(Some(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // `take` guards against a file that grew after the size check.
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(SourceError::TooLarge(Some(bytes.len() as u64)));
+    }
+    decode(&bytes)
+}
+
+fn open_error(e: std::io::Error) -> SourceError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => SourceError::NotFound,
+        _ => SourceError::Io(e),
+    }
+}
+
+/// Decodes bytes to text: UTF-8 (BOM stripped), UTF-16 with a BOM, else windows-1252.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, SourceError> {
+    let mut warnings = Vec::new();
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes)
+        && enc != encoding_rs::UTF_8
+    {
+        // UTF-16: NUL bytes are expected, so check the decoded text instead.
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        check_text(&text)?;
+        if had_errors {
+            warnings.push(format!(
+                "input has invalid {} sequences; replaced with U+FFFD",
+                enc.name()
+            ));
+        }
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warnings,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    check_bytes(bytes)?;
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            warnings.push(WINDOWS_1252_WARNING.to_string());
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            text.into_owned()
+        }
+    };
+    Ok(Decoded { text, warnings })
+}
+
+/// A control character that does not occur in text (tab, newlines and form feed do).
+fn is_binary_control(c: u32) -> bool {
+    (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0C | 0x0D)) || c == 0x7F
+}
+
+fn check_bytes(bytes: &[u8]) -> Result<(), SourceError> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return Err(SourceError::Binary("NUL bytes"));
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| is_binary_control(b as u32))
+        .count();
+    too_many_controls(controls, head.len())
+}
+
+fn check_text(text: &str) -> Result<(), SourceError> {
+    let head: Vec<char> = text.chars().take(SNIFF_BYTES).collect();
+    if head.contains(&'\0') {
+        return Err(SourceError::Binary("NUL characters"));
+    }
+    let controls = head
+        .iter()
+        .filter(|&&c| is_binary_control(c as u32))
+        .count();
+    too_many_controls(controls, head.len())
+}
+
+fn too_many_controls(controls: usize, total: usize) -> Result<(), SourceError> {
+    if controls * 10 > total {
+        Err(SourceError::Binary("over 10% control characters"))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom() {
+        let d = decode("\u{FEFF}Größe".as_bytes()).unwrap();
+        assert_eq!(d.text, "Größe");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        let d = decode(b"Gr\xF6\xDFe \x80").unwrap();
+        assert_eq!(d.text, "Größe €");
+        assert_eq!(d.warnings, vec![WINDOWS_1252_WARNING.to_string()]);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Köln".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap().text, "Köln");
+    }
+
+    #[test]
+    fn binaries_rejected() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(SourceError::Binary(_))
+        ));
+        assert!(matches!(
+            decode(b"ab\x01\x02\x03cd"),
+            Err(SourceError::Binary(_))
+        ));
+        assert!(decode(b"").unwrap().text.is_empty());
+        assert!(decode(b"a\tb\r\nc\x0c").is_ok());
+    }
+}
