@@ -876,7 +876,34 @@ impl<'a> Ctx<'a> {
             let inner = after.strip_prefix(" (")?.split_once(')')?.0;
             self.party_in(inner)
         });
-        let city = r.city.or(comp.city);
+        // "Bürgermeister Anna Muster aus Lingen"
+        let city_after = || {
+            let mut at = n.end;
+            // skip a parenthesis: "Anna Muster (SPD) aus Lingen"
+            if let Some(k) = self
+                .text
+                .get(at..)?
+                .strip_prefix(" (")
+                .and_then(|r| r.find(')'))
+                .filter(|k| *k < 40)
+            {
+                at += k + 3;
+            }
+            let after = self.text.get(at..)?;
+            let p = [" aus ", " von "].iter().find(|p| after.starts_with(**p))?;
+            at += p.len();
+            self.mentions
+                .iter()
+                .find(|m| m.span.start == at)
+                .map(|m| m.city)
+        };
+        let city = r.city.or(comp.city).or_else(|| {
+            if comp.org.is_none() && r.org.is_none() {
+                city_after()
+            } else {
+                None
+            }
+        });
         let (org, explicit) = if let Some(o) = r.org.clone().or_else(|| comp.org.clone()) {
             (Some(o), true)
         } else if let Some(c) = city {
