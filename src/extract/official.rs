@@ -10,10 +10,14 @@
 //! `official.name_affiliation`. Mentions of one person are merged at the end.
 
 mod lex;
+mod names;
+mod roles;
+
+use roles::city_role;
 
 use crate::extract::Article;
 use crate::extract::city::Mention;
-use crate::gazetteer::{FormKind, Gazetteers};
+use crate::gazetteer::Gazetteers;
 use crate::record::Official;
 use crate::text::Span;
 use lex::*;
@@ -201,20 +205,20 @@ impl OfficialRules {
                 continue;
             }
             // "der Leiter des Amtes für …, Name"
-            if let Some(ni) = comp.name_after {
-                if cx.has_determiner_before(&r) {
-                    let n = &names[ni];
-                    used_names.insert(ni);
-                    cands.push(cx.cand(
-                        n,
-                        &r,
-                        &comp,
-                        "official.role_comma_name",
-                        r.ev_start,
-                        n.end,
-                        subject,
-                    ));
-                }
+            if let Some(ni) = comp.name_after
+                && cx.has_determiner_before(&r)
+            {
+                let n = &names[ni];
+                used_names.insert(ni);
+                cands.push(cx.cand(
+                    n,
+                    &r,
+                    &comp,
+                    "official.role_comma_name",
+                    r.ev_start,
+                    n.end,
+                    subject,
+                ));
             }
             i = next;
         }
@@ -278,276 +282,10 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
 
-    fn is_first_name(&self, w: &str) -> bool {
-        self.g.first_names.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| self.g.first_names.contains(p)))
-    }
-
     fn city_at(&self, s: usize, e: usize) -> Option<&'a Mention> {
         self.mentions
             .iter()
             .find(|m| m.span.start < e && s < m.span.end)
-    }
-
-    fn is_role_word(&self, w: &str) -> bool {
-        self.rules.roles.contains_key(w) || compound_head(w).is_some()
-    }
-
-    /// A token that can be part of a person's name.
-    fn name_token(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        name_shaped(w)
-            && !STOP.contains(&w)
-            && !self.rules.parties.contains_key(w)
-            && !self.is_role_word(w)
-            && !self
-                .rules
-                .roles
-                .contains_key(w.rsplit('-').next().unwrap_or(w))
-    }
-
-    /// Every name led by a known first name ("Anna Muster", "Dr. Karl-Heinz Beispiel-Probe").
-    fn names(&self) -> Vec<NameHit> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < self.toks.len() {
-            let w = self.tok(i);
-            if !self.is_first_name(w) || !self.name_token(i) {
-                i += 1;
-                continue;
-            }
-            // first name(s), then a surname, with "von"/"van"/"de"/"zu" particles allowed
-            let mut j = i + 1;
-            let mut last = None;
-            let mut firsts = 1;
-            while j < self.toks.len() && j <= i + 4 {
-                let gap = self.gap_before(j);
-                let t = self.tok(j);
-                if gap != " " {
-                    break;
-                }
-                if PARTICLES.contains(&t) {
-                    j += 1;
-                    continue;
-                }
-                if !self.name_token(j) || self.city_at(self.toks[j].s, self.toks[j].e).is_some() {
-                    break;
-                }
-                last = Some(j);
-                if self.is_first_name(t)
-                    && firsts < 2
-                    && self.name_token(j + 1)
-                    && self.gap_before(j + 1) == " "
-                {
-                    firsts += 1;
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            let Some(t1) = last else {
-                i += 1;
-                continue;
-            };
-            let (start, title) = self.title_before(self.toks[i].s);
-            out.push(NameHit {
-                start,
-                name_start: self.toks[i].s,
-                end: self.toks[t1].e,
-                title,
-                t0: i,
-                t1,
-                surname_only: false,
-            });
-            i = t1 + 1;
-        }
-        out
-    }
-
-    /// An academic title right before byte `pos`: its start and text.
-    fn title_before(&self, pos: usize) -> (usize, Option<String>) {
-        let mut start = pos;
-        let mut parts: Vec<&str> = Vec::new();
-        loop {
-            let before = self.text.get(..start).unwrap_or("");
-            let Some(t) = TITLES.iter().find(|t| {
-                before.ends_with(&format!("{t} ")) && {
-                    let p = before.len() - t.len() - 1;
-                    p == 0 || before[..p].ends_with([' ', '\n', '(', '"', ','])
-                }
-            }) else {
-                break;
-            };
-            start -= t.len() + 1;
-            parts.push(t);
-            if parts.len() >= 3 {
-                break;
-            }
-        }
-        if parts.is_empty() {
-            return (pos, None);
-        }
-        parts.reverse();
-        (start, Some(parts.join(" ")))
-    }
-
-    /// A role starting at token `i`.
-    fn role_at(&self, i: usize) -> Option<RoleHit> {
-        let w = self.tok(i);
-        if !w.starts_with(|c: char| c.is_uppercase()) {
-            return None;
-        }
-        let t = self.toks[i];
-        let mut t1 = i;
-        let mut kind = None;
-        // multi-word surfaces ("Chief Digital Officer", "Erster Bürgermeister")
-        if self.rules.multi_first.contains(w) {
-            for n in (2..=4).rev() {
-                let j = i + n - 1;
-                if j >= self.toks.len() || (i + 1..=j).any(|k| self.gap_before(k) != " ") {
-                    continue;
-                }
-                if let Some(k) = self
-                    .text
-                    .get(t.s..self.toks[j].e)
-                    .and_then(|s| self.rules.roles.get(s))
-                {
-                    kind = Some(*k);
-                    t1 = j;
-                    break;
-                }
-            }
-        }
-        let mut text_start = t.s;
-        let mut org = None;
-        let mut party = None;
-        let mut head = (t.s, t.e);
-        if kind.is_none() {
-            if let Some(k) = self.rules.roles.get(w) {
-                kind = Some(*k);
-            }
-            if let Some((prefix, rest)) = w.rsplit_once('-') {
-                let head_kind = self
-                    .rules
-                    .roles
-                    .get(rest)
-                    .copied()
-                    .or_else(|| compound_head(rest));
-                if let Some(hk) = head_kind.filter(|_| rest.starts_with(|c: char| c.is_uppercase()))
-                {
-                    kind = kind.or(Some(hk));
-                    let rest_start = t.e - rest.len();
-                    if let Some(p) = self.rules.parties.get(prefix) {
-                        party = Some(p.clone());
-                        text_start = rest_start;
-                        head = (rest_start, t.e);
-                    } else if self.is_org_prefix(prefix, t.s) {
-                        org = Some(prefix.to_string());
-                        // "Haus & Grund-Präsident"
-                        if i > 0 && self.gap_before(i) == " & " && name_shaped(self.tok(i - 1)) {
-                            org = self
-                                .text
-                                .get(self.toks[i - 1].s..t.s + prefix.len())
-                                .map(str::to_string);
-                        }
-                        text_start = rest_start;
-                        head = (rest_start, t.e);
-                    }
-                }
-            }
-            if kind.is_none() {
-                kind = compound_head(w);
-            }
-        }
-        let kind = kind?;
-        if NOT_ROLES.iter().any(|x| w.ends_with(x)) {
-            return None;
-        }
-        // qualifiers before: "kommissarische", "zuständige", "Erster", "stellvertretende"
-        let mut t0 = i;
-        while t0 > 0 && i - t0 < 3 && self.gap_before(t0) == " " && is_qualifier(self.tok(t0 - 1)) {
-            t0 -= 1;
-        }
-        if t0 < i {
-            text_start = self.toks[t0].s;
-        }
-        let mut ev_start = text_start.min(t.s);
-        // a city before: "Ulms Oberbürgermeister", "der Ulmer Oberbürgermeister"
-        let mut city = None;
-        if t0 > 0 && self.gap_before(t0) == " " {
-            let p = self.toks[t0 - 1];
-            if let Some(mn) = self.city_at(p.s, p.e) {
-                if matches!(mn.kind, FormKind::Genitive | FormKind::Adjective) && mn.span.end == p.e
-                {
-                    city = Some(mn.city);
-                    ev_start = mn.span.start;
-                }
-            }
-        }
-        // a parenthesis: "(CDO)", "(Chief Information Officer)"
-        let mut end = self.toks[t1].e;
-        let after = self.text.get(end..).unwrap_or("");
-        if let Some(inner) = after
-            .strip_prefix(" (")
-            .and_then(|r| r.split_once(')'))
-            .map(|(x, _)| x)
-        {
-            let abbr = inner.len() <= 8
-                && inner.chars().any(|c| c.is_uppercase())
-                && inner
-                    .chars()
-                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
-            if abbr || self.rules.roles.contains_key(inner) {
-                end += 2 + inner.len() + 1;
-                while t1 + 1 < self.toks.len() && self.toks[t1 + 1].e <= end {
-                    t1 += 1;
-                }
-            }
-        }
-        Some(RoleHit {
-            kind,
-            t0,
-            t1,
-            text_start,
-            end,
-            ev_start,
-            org,
-            city,
-            party,
-            head,
-        })
-    }
-
-    /// A hyphen prefix that names an organisation ("Bitkom-Präsident"): an acronym of three or
-    /// more capitals, or a word that the article also uses on its own.
-    fn is_org_prefix(&self, prefix: &str, at: usize) -> bool {
-        if prefix.contains('-') || prefix.len() < 2 || TOPIC_PREFIXES.contains(&prefix) {
-            return false;
-        }
-        if self.rules.org_prefixes.contains(prefix) {
-            return true;
-        }
-        let caps = prefix.chars().filter(|c| c.is_uppercase()).count();
-        if caps >= 3 && prefix.chars().all(|c| c.is_alphanumeric()) {
-            return true;
-        }
-        if !prefix.starts_with(|c: char| c.is_uppercase()) {
-            return false;
-        }
-        self.toks.iter().any(|t| {
-            t.s != at
-                && self.text.get(t.s..t.e) == Some(prefix)
-                && !self.text[t.e..].starts_with('-')
-        })
-    }
-
-    fn has_determiner_before(&self, r: &RoleHit) -> bool {
-        let mut k = r.t0;
-        // skip the city word before
-        if r.city.is_some() {
-            k = k.saturating_sub(1);
-        }
-        k > 0 && DETERMINERS.contains(&self.tok(k - 1)) && self.gap_before(k) == " "
     }
 
     /// "Rolle Name": a name (or a lone surname) right after the role.
@@ -568,6 +306,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (j, n) = self.name_from(role_end + 1, name_at, names)?;
+        let rule = if r.org.is_some() {
+            "official.org_role_compound"
+        } else {
+            "official.role_before_name"
+        };
         let comp = Complement {
             end: r.end,
             role_end: r.end,
@@ -576,18 +319,7 @@ impl<'a> Ctx<'a> {
             name_after: None,
             has_unit: false,
         };
-        let mut out = vec![(
-            self.cand(
-                &n,
-                r,
-                &comp,
-                "official.role_before_name",
-                r.ev_start,
-                n.end,
-                subject,
-            ),
-            j,
-        )];
+        let mut out = vec![(self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject), j)];
         // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
         let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
         let plural = head.ends_with("innen")
@@ -600,88 +332,14 @@ impl<'a> Ctx<'a> {
                 .text
                 .get(n.end..)
                 .is_some_and(|t| t.starts_with(" und "))
+            && let Some((j2, n2)) = self.name_from(n.end + 5, name_at, names)
         {
-            if let Some((j2, n2)) = self.name_from(n.end + 5, name_at, names) {
-                out.push((
-                    self.cand(
-                        &n2,
-                        r,
-                        &comp,
-                        "official.role_before_name",
-                        n2.start,
-                        n2.end,
-                        subject,
-                    ),
-                    j2,
-                ));
-            }
+            out.push((
+                self.cand(&n2, r, &comp, rule, n2.start, n2.end, subject),
+                j2,
+            ));
         }
         Some(out)
-    }
-
-    /// The name starting at byte `p`, academic titles skipped: its first token and the name.
-    fn name_from(
-        &self,
-        p: usize,
-        name_at: &HashMap<usize, usize>,
-        names: &[NameHit],
-    ) -> Option<(usize, NameHit)> {
-        let mut p = p;
-        'titles: loop {
-            let rest = self.text.get(p..)?;
-            for t in TITLES {
-                if rest.starts_with(t) && rest[t.len()..].starts_with(' ') {
-                    p += t.len() + 1;
-                    continue 'titles;
-                }
-            }
-            break;
-        }
-        let j = self.toks.partition_point(|t| t.s < p);
-        if self.toks.get(j)?.s != p {
-            return None;
-        }
-        let n = if let Some(&ni) = name_at.get(&j) {
-            names[ni].clone()
-        } else {
-            self.ad_hoc_name(j)?
-        };
-        Some((j, n))
-    }
-
-    /// A name after a role word that is not led by a known first name: two name-shaped tokens,
-    /// or a lone surname.
-    fn ad_hoc_name(&self, j: usize) -> Option<NameHit> {
-        if !self.name_token(j) || self.city_at(self.toks[j].s, self.toks[j].e).is_some() {
-            return None;
-        }
-        let two = self.gap_before(j + 1) == " "
-            && self.name_token(j + 1)
-            && self
-                .city_at(self.toks[j + 1].s, self.toks[j + 1].e)
-                .is_none();
-        let next = self.tok(j + 1);
-        if !two && next.starts_with(|c: char| c.is_uppercase()) && self.gap_before(j + 1) == " " {
-            return None; // "Bürgermeister Wahl Ergebnis": capitalised noise
-        }
-        let w = self.tok(j);
-        if !two && (looks_like_noun(w) || self.is_first_name(w)) {
-            return None;
-        }
-        if two && looks_like_noun(self.tok(j + 1)) {
-            return None;
-        }
-        let t1 = if two { j + 1 } else { j };
-        let (start, title) = self.title_before(self.toks[j].s);
-        Some(NameHit {
-            start,
-            name_start: self.toks[j].s,
-            end: self.toks[t1].e,
-            title,
-            t0: j,
-            t1,
-            surname_only: !two,
-        })
     }
 
     /// "Name, Rolle", "Name (SPD), Rolle", "Name als Rolle": the name before the role phrase.
@@ -696,7 +354,12 @@ impl<'a> Ctx<'a> {
         }
         let start = self.toks[r.t0].s;
         let before = self.text.get(..start)?;
-        let (rest, rule) = if let Some(b) = before.strip_suffix(", ") {
+        // "Name, Rolle" and "Name, der/die Rolle"
+        let comma = before
+            .strip_suffix(", ")
+            .or_else(|| before.strip_suffix(", der "))
+            .or_else(|| before.strip_suffix(", die "));
+        let (rest, rule) = if let Some(b) = comma {
             (b, "official.name_comma_role")
         } else if let Some(b) = before.strip_suffix(" als ") {
             (b, "official.name_as_role")
@@ -715,144 +378,6 @@ impl<'a> Ctx<'a> {
         let k = self.toks.partition_point(|t| t.e <= rest.len());
         let ni = *name_ending.get(&k.checked_sub(1)?)?;
         (names[ni].end == rest.len()).then_some((ni, rule))
-    }
-
-    /// The canonical party of a parenthesis content ("SPD", "Grüne", "CDU, 54").
-    fn party_in(&self, inner: &str) -> Option<String> {
-        if let Some(p) = self.rules.parties.get(inner.trim()) {
-            return Some(p.clone());
-        }
-        let first = inner.split([',', ';']).next()?.trim();
-        self.rules.parties.get(first).cloned()
-    }
-
-    /// The words after a role that belong to it ("des Amtes für Wirtschaftsförderung"), an
-    /// organisation among them ("der Stadt Hamburg", "von R-Kom", "bei Bitkom"), and a name
-    /// after a comma that ends them.
-    fn complement(
-        &self,
-        j0: usize,
-        role_end: usize,
-        name_at: &HashMap<usize, usize>,
-    ) -> Complement {
-        let mut out = Complement {
-            end: role_end,
-            role_end,
-            org: None,
-            city: None,
-            name_after: None,
-            has_unit: false,
-        };
-        let mut j = j0;
-        let mut last_content: Option<usize> = None;
-        let mut prev_connector = false;
-        let mut org_from: Option<usize> = None; // token index where an organisation starts
-        let mut city_phrase = false;
-        while j < self.toks.len() && j < j0 + 16 {
-            if self.toks[j].s < role_end {
-                j += 1;
-                continue;
-            }
-            let gap = self
-                .text
-                .get(self.toks[j - 1].e.max(role_end)..self.toks[j].s)
-                .unwrap_or("");
-            let gap = if j == j0 {
-                self.text.get(role_end..self.toks[j].s).unwrap_or("")
-            } else {
-                gap
-            };
-            let w = self.tok(j);
-            let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            if gap == ", " {
-                if let Some(&ni) = name_at.get(&j) {
-                    if last_content.is_some() || j == j0 {
-                        out.name_after = Some(ni);
-                    }
-                    break;
-                }
-                if !cap || last_content.is_none() || org_from.is_some() {
-                    break;
-                }
-            } else if gap != " " && gap != " & " {
-                break;
-            }
-            if CONNECTORS.contains(&w) {
-                if matches!(w, "von" | "vom" | "bei" | "beim") {
-                    org_from.get_or_insert(j);
-                }
-                prev_connector = true;
-                j += 1;
-                continue;
-            }
-            if cap {
-                if !prev_connector && last_content.is_none() && j != j0 {
-                    break;
-                }
-                if self.is_role_word(w) && last_content.is_some() {
-                    break;
-                }
-                if UNITS.iter().any(|u| w.starts_with(u)) {
-                    out.has_unit = true;
-                }
-                if CITY_WORDS.contains(&w)
-                    && j > j0
-                    && matches!(self.tok(j - 1), "der" | "des" | "von" | "vom")
-                {
-                    city_phrase = true;
-                    if org_from.is_none_or(|o| o > j - 1) {
-                        org_from = Some(j - 1);
-                    }
-                }
-                last_content = Some(j);
-                prev_connector = false;
-                j += 1;
-                continue;
-            }
-            // a lower-case adjective inside: "des städtischen Amtes"
-            if prev_connector
-                && ADJ_ENDINGS.iter().any(|e| w.ends_with(e))
-                && self.tok(j + 1).starts_with(char::is_uppercase)
-            {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        let Some(lc) = last_content else { return out };
-        out.end = self.toks[lc].e;
-        out.role_end = out.end;
-        if let Some(of) = org_from {
-            let first = self.tok(of);
-            let org_start = if of + 1 < self.toks.len() {
-                self.toks[of + 1].s
-            } else {
-                out.end
-            };
-            let city = self.city_at(org_start, out.end).map(|m| m.city);
-            let whole_org = matches!(first, "von" | "vom" | "bei" | "beim") || city_phrase;
-            if whole_org && org_start < out.end {
-                out.org = self.text.get(org_start..out.end).map(|s| s.to_string());
-                out.city = city;
-                out.role_end = if of == j0 {
-                    role_end
-                } else {
-                    self.toks[of - 1].e
-                };
-                // a city named alone is the city's administration
-                if let (Some(c), Some(o)) = (city, &out.org) {
-                    if !o.starts_with(|ch: char| ch.is_lowercase())
-                        && self.g.cities.city(c).name == *o
-                    {
-                        out.org = Some(format!("Stadt {o}"));
-                    }
-                }
-            }
-        }
-        if out.city.is_none() {
-            out.city = self.city_at(role_end, out.end).map(|m| m.city);
-        }
-        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -973,22 +498,6 @@ impl<'a> Ctx<'a> {
             rule: "official.name_affiliation",
             surname_only: false,
         })
-    }
-}
-
-/// Is this a role of a city's administration when nothing else is named?
-fn city_role(kind: Kind, head: &str, has_unit: bool) -> bool {
-    match kind {
-        Kind::Mayor => true,
-        Kind::Executive => !COMPANY_HEADS.iter().any(|h| head.contains(h)),
-        Kind::Officer => !head.starts_with("Pressereferent"),
-        Kind::Head | Kind::Spokesperson => {
-            has_unit
-                || head.starts_with("Stadt")
-                || head.starts_with("Amts")
-                || head.starts_with("Rathaus")
-        }
-        _ => false,
     }
 }
 
