@@ -206,7 +206,7 @@ impl OfficialRules {
             }
             // "der Leiter des Amtes für …, Name"
             if let Some(ni) = comp.name_after
-                && cx.has_determiner_before(&r)
+                && (comp.end > r.end || cx.has_determiner_before(&r))
             {
                 let n = &names[ni];
                 used_names.insert(ni);
@@ -363,6 +363,8 @@ impl<'a> Ctx<'a> {
             (b, "official.name_comma_role")
         } else if let Some(b) = before.strip_suffix(" als ") {
             (b, "official.name_as_role")
+        } else if let Some(b) = strip_copula(before).filter(|_| r.kind != Kind::Generic) {
+            (b, "official.name_is_role")
         } else {
             return None;
         };
@@ -499,6 +501,18 @@ impl<'a> Ctx<'a> {
             surname_only: false,
         })
     }
+}
+
+/// "… ist ", "… ist seit 2019 ", "… war ": the text before a copula and its time phrase.
+fn strip_copula(before: &str) -> Option<&str> {
+    let mut b = before.strip_suffix(' ')?;
+    if let Some(x) = b.strip_suffix(|c: char| c.is_ascii_digit()) {
+        let x = x.trim_end_matches(|c: char| c.is_ascii_digit());
+        b = x.strip_suffix(" seit ")?;
+    } else if let Some(x) = b.strip_suffix(" seit Jahren") {
+        b = x;
+    }
+    b.strip_suffix(" ist").or_else(|| b.strip_suffix(" war"))
 }
 
 /// Word tokens: letters and digits, with hyphens and dots inside kept only between letters.

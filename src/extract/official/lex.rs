@@ -58,6 +58,8 @@ const HEAD_ENDINGS: &[&str] = &["", "in", "s", "r", "n", "en"];
 
 /// Words that end like a role but are none.
 pub const NOT_ROLES: &[&str] = &[
+    "Nachrichtensprecher",
+    "nachrichtensprecher",
     "begleiter",
     "Begleiter",
     "halbleiter",

@@ -141,7 +141,11 @@ impl Ctx<'_> {
     /// A hyphen prefix that names an organisation ("Bitkom-Präsident"): an acronym of three or
     /// more capitals, or a word that the article also uses on its own.
     pub(super) fn is_org_prefix(&self, prefix: &str, at: usize) -> bool {
-        if prefix.contains('-') || prefix.len() < 2 || TOPIC_PREFIXES.contains(&prefix) {
+        if prefix.contains('-')
+            || prefix.len() < 2
+            || TOPIC_PREFIXES.contains(&prefix)
+            || self.is_role_word(prefix)
+        {
             return false;
         }
         if self.rules.org_prefixes.contains(prefix) {
@@ -275,6 +279,18 @@ impl Ctx<'_> {
         let Some(lc) = last_content else { return out };
         out.end = self.toks[lc].e;
         out.role_end = out.end;
+        // "Vorstand der Stadtwerke Bielefeld": an organisation in the genitive, not a unit
+        let first_content = self.tok(j0 + 1);
+        let genitive_org = org_from.is_none()
+            && matches!(self.tok(j0), "der" | "des")
+            && first_content.starts_with(char::is_uppercase)
+            && !UNITS.iter().any(|u| first_content.starts_with(u))
+            && !CITY_WORDS.contains(&first_content)
+            && !self.is_role_word(first_content)
+            && !(j0..=lc).any(|k| self.tok(k) == "für");
+        if genitive_org {
+            org_from = Some(j0);
+        }
         if let Some(of) = org_from {
             let first = self.tok(of);
             let org_start = if of + 1 < self.toks.len() {
@@ -283,7 +299,8 @@ impl Ctx<'_> {
                 out.end
             };
             let city = self.city_at(org_start, out.end).map(|m| m.city);
-            let whole_org = matches!(first, "von" | "vom" | "bei" | "beim") || city_phrase;
+            let whole_org =
+                matches!(first, "von" | "vom" | "bei" | "beim") || city_phrase || genitive_org;
             if whole_org && org_start < out.end {
                 out.org = self.text.get(org_start..out.end).map(|s| s.to_string());
                 out.city = city;
@@ -298,6 +315,11 @@ impl Ctx<'_> {
                     && self.g.cities.city(c).name == *o
                 {
                     out.org = Some(format!("Stadt {o}"));
+                }
+                // "Sprecher der Stadt": the article's city
+                if out.org.as_deref().is_some_and(|o| CITY_WORDS.contains(&o)) {
+                    out.org = None;
+                    out.has_unit = true;
                 }
             }
         }
