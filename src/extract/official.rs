@@ -205,8 +205,14 @@ impl OfficialRules {
                 continue;
             }
             // "der Leiter des Amtes für …, Name"
+            // with nothing between role and comma, the name must close an apposition:
+            // "der Oberbürgermeister, Anna Muster, sagte" (not a list "der Leiter, Anna Muster und …")
             if let Some(ni) = comp.name_after
-                && (comp.end > r.end || cx.has_determiner_before(&r))
+                && (comp.end > r.end
+                    || (cx.has_determiner_before(&r)
+                        && text
+                            .get(names[ni].end..)
+                            .is_some_and(|t| t.starts_with(',') || t.starts_with(" ("))))
             {
                 let n = &names[ni];
                 used_names.insert(ni);

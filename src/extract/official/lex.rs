@@ -160,11 +160,51 @@ pub fn name_shaped(w: &str) -> bool {
         })
 }
 
+/// Words after a name that make it part of a street, prize or institution name.
+pub fn names_a_thing(w: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "straße",
+        "Straße",
+        "platz",
+        "Platz",
+        "weg",
+        "Weg",
+        "allee",
+        "Allee",
+        "Preis",
+        "preis",
+        "Schule",
+        "schule",
+        "Gymnasium",
+        "Stiftung",
+        "stiftung",
+        "Institut",
+        "institut",
+        "Haus",
+        "haus",
+        "Zentrum",
+        "zentrum",
+        "Park",
+        "Brücke",
+        "Halle",
+        "Ring",
+        "Ufer",
+        "Klinikum",
+        "Saal",
+        "Arena",
+        "Stadion",
+        "Medaille",
+    ];
+    THINGS.iter().any(|t| w.ends_with(t))
+}
+
 /// Common-noun endings: a lone capitalised word with one is no surname.
 pub fn looks_like_noun(w: &str) -> bool {
     const ENDS: &[&str] = &[
         "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum", "ment", "chen", "ei", "ie",
-        "ik", "enz", "anz", "ium", "ur", "ing", "rat", "amt", "haus", "platz", "index",
+        "ik", "enz", "anz", "ium", "ur", "rat", "amt", "haus", "platz", "index", "preis",
+        "programm", "projekt", "plan", "netz", "gesetz", "konzept", "bericht", "system", "zentrum",
+        "werk", "straße", "wahl", "tag", "jahr", "ziel", "bild", "fest",
     ];
     (w.ends_with("ung") && w.chars().count() > 5) || ENDS.iter().any(|e| w.ends_with(e))
 }

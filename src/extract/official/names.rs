@@ -67,6 +67,11 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             };
+            // "Marie Curie Straße", "Hans Böckler Preis": a name inside a proper noun
+            if self.gap_before(t1 + 1) == " " && names_a_thing(self.tok(t1 + 1)) {
+                i = t1 + 1;
+                continue;
+            }
             let (start, title) = self.title_before(self.toks[i].s);
             out.push(NameHit {
                 start,
@@ -155,7 +160,18 @@ impl Ctx<'_> {
             return None; // "Bürgermeister Wahl Ergebnis": capitalised noise
         }
         let w = self.tok(j);
-        if !two && (looks_like_noun(w) || self.is_first_name(w)) {
+        // a lone surname: no common noun, and short or used again in the article
+        let repeated = || {
+            self.toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| k != j && self.text.get(t.s..t.e) == Some(w))
+        };
+        if !two
+            && (looks_like_noun(w)
+                || self.is_first_name(w)
+                || (w.chars().count() > 12 && !repeated()))
+        {
             return None;
         }
         if two && looks_like_noun(self.tok(j + 1)) {
