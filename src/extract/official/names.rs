@@ -178,6 +178,9 @@ impl Ctx<'_> {
             return None;
         }
         let t1 = if two { j + 1 } else { j };
+        if self.gap_before(t1 + 1) == " " && names_a_thing(self.tok(t1 + 1)) {
+            return None;
+        }
         let (start, title) = self.title_before(self.toks[j].s);
         Some(NameHit {
             start,
