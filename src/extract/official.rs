@@ -288,10 +288,13 @@ impl<'a> Ctx<'a> {
             .unwrap_or("")
     }
 
+    /// The first accepted city mention overlapping bytes `s..e` (mentions are in text order).
     fn city_at(&self, s: usize, e: usize) -> Option<&'a Mention> {
-        self.mentions
+        let k = self.mentions.partition_point(|m| m.span.end <= s);
+        self.mentions[k..]
             .iter()
-            .find(|m| m.span.start < e && s < m.span.end)
+            .take_while(|m| m.span.start < e)
+            .find(|m| s < m.span.end)
     }
 
     /// "Rolle Name": a name (or a lone surname) right after the role.

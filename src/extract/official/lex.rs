@@ -70,34 +70,36 @@ pub const NOT_ROLES: &[&str] = &[
 
 /// The kind of a word built on a productive head: "Organisationsdezernent", "Leiterin".
 pub fn compound_head(w: &str) -> Option<Kind> {
-    for (stem, kind) in SUFFIX_HEADS {
-        for end in HEAD_ENDINGS {
-            let Some(base) = w.strip_suffix(end) else {
-                continue;
-            };
+    // every head with every ending ends in one of these letters
+    if w.len() < 4 || !w.ends_with(['t', 'e', 'r', 'f', 'n', 's']) {
+        return None;
+    }
+    for end in HEAD_ENDINGS {
+        let Some(base) = w.strip_suffix(end) else {
+            continue;
+        };
+        for (stem, kind) in SUFFIX_HEADS {
             // plausible endings only: "-in" for persons, "-s"/"-en"/"-n"/"-r" as inflection
-            if !matches!(
-                (*end, stem.chars().last()),
-                ("", _)
-                    | ("in", _)
-                    | ("s", Some('r' | 't' | 'f'))
-                    | ("r" | "n", Some('e'))
-                    | ("en", Some('t'))
-            ) {
+            let last = stem.as_bytes().last().copied();
+            let plausible = match *end {
+                "" | "in" => true,
+                "s" => matches!(last, Some(b'r' | b't' | b'f')),
+                "r" | "n" => last == Some(b'e'),
+                _ => last == Some(b't'),
+            };
+            if !plausible || !base.ends_with(stem) {
                 continue;
             }
-            if let Some(prefix) = base.strip_suffix(stem) {
-                if prefix.chars().count() >= 2 && prefix.ends_with(|c: char| c.is_lowercase()) {
-                    return Some(*kind);
-                }
-            } else if base.len() == stem.len() {
-                // the head alone, capitalised: "Leiterin", "Dezernent"
-                let mut a = base.chars();
-                let mut b = stem.chars();
-                let same_first = matches!((a.next(), b.next()), (Some(x), Some(y)) if x.is_uppercase() && x.to_lowercase().eq(std::iter::once(y)));
-                if same_first && a.as_str() == b.as_str() {
-                    return Some(*kind);
-                }
+            let prefix = &base[..base.len() - stem.len()];
+            if prefix.chars().count() >= 2 && prefix.ends_with(|c: char| c.is_lowercase()) {
+                return Some(*kind);
+            }
+        }
+        // the head alone, capitalised: "Leiterin", "Dezernent" (every stem starts with ASCII)
+        for (stem, kind) in SUFFIX_HEADS {
+            let (b, s) = (base.as_bytes(), stem.as_bytes());
+            if b.len() == s.len() && b[0] == s[0].to_ascii_uppercase() && b[1..] == s[1..] {
+                return Some(*kind);
             }
         }
     }
