@@ -495,6 +495,17 @@ impl<'a> Ctx<'a> {
             if org.is_none() && role.is_none() {
                 return None;
             }
+        } else if self.org_word(w) && !prep.starts_with(" aus") {
+            // "vom Digitalverband Bitkom", "von der IHK Kassel", "bei den Stadtwerken Ulm"
+            let mut last = k;
+            while last < k + 3 && self.gap_before(last + 1) == " " && {
+                let t = self.tok(last + 1);
+                t.starts_with(char::is_uppercase) && !STOP.contains(&t) && !self.is_first_name(t)
+            } {
+                last += 1;
+            }
+            end = self.toks[last].e;
+            org = self.text.get(self.toks[k].s..end).map(str::to_string);
         } else {
             return None;
         }
@@ -509,6 +520,17 @@ impl<'a> Ctx<'a> {
             rule: "official.name_affiliation",
             surname_only: false,
         })
+    }
+}
+
+impl Ctx<'_> {
+    /// A word that names an organisation: an acronym, a known organisation prefix ("Bitkom"),
+    /// or a word built on an organisation noun ("Digitalverband", "Handwerkskammer").
+    fn org_word(&self, w: &str) -> bool {
+        let caps = w.chars().filter(|c| c.is_uppercase()).count();
+        (caps >= 3 && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            || self.rules.org_prefixes.contains(w)
+            || ORG_NOUNS.iter().any(|o| w.ends_with(o))
     }
 }
 

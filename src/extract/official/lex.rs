@@ -429,12 +429,49 @@ pub const CITY_WORDS: &[&str] = &[
 
 /// Prepositions of an affiliation after a name.
 pub const AFFIL_PREPS: &[&str] = &[
+    " von den ",
+    " bei den ",
     " von der ",
     " vom ",
     " aus der ",
     " aus dem ",
     " bei der ",
     " beim ",
+    " von ",
+    " bei ",
+];
+
+/// Endings of words that name organisations ("Digitalverband", "Handwerkskammer", "Stadtwerke").
+pub const ORG_NOUNS: &[&str] = &[
+    "verband",
+    "Verband",
+    "verein",
+    "Verein",
+    "kammer",
+    "Kammer",
+    "werke",
+    "werken",
+    "Werke",
+    "Werken",
+    "GmbH",
+    "Polizei",
+    "polizei",
+    "Feuerwehr",
+    "feuerwehr",
+    "agentur",
+    "Agentur",
+    "gesellschaft",
+    "Gesellschaft",
+    "Unternehmen",
+    "unternehmen",
+    "Firma",
+    "Konzern",
+    "konzern",
+    "Bank",
+    "bank",
+    "Städtetag",
+    "Landkreistag",
+    "Gemeindebund",
 ];
 
 /// Endings of administrative bodies in an affiliation ("aus der Stadtverwaltung", "vom Ordnungsamt").
