@@ -197,9 +197,11 @@ impl OfficialRules {
             }
             let comp = cx.complement(r.t1 + 1, r.end, &name_at);
             // the name before: "Name, Rolle …" / "Name (SPD), Rolle …" / "Name als Rolle …"
-            if let Some((ni, rule)) = cx.name_before(&r, &name_ending, &names) {
-                let n = &names[ni];
-                used_names.insert(ni);
+            if let Some((n, ni, rule)) = cx.name_before(&r, &name_ending, &names) {
+                let n = &n;
+                if let Some(ni) = ni {
+                    used_names.insert(ni);
+                }
                 cands.push(cx.cand(n, &r, &comp, rule, n.start, comp.end.max(r.end), subject));
                 i = next;
                 continue;
@@ -357,12 +359,24 @@ impl<'a> Ctx<'a> {
         r: &RoleHit,
         name_ending: &HashMap<usize, usize>,
         names: &[NameHit],
-    ) -> Option<(usize, &'static str)> {
+    ) -> Option<(NameHit, Option<usize>, &'static str)> {
         if r.t0 == 0 {
             return None;
         }
         let start = self.toks[r.t0].s;
         let before = self.text.get(..start)?;
+        // "Hier kommt Anna Muster ins Spiel. Seit 2018 ist sie Leiterin …": the last name before
+        if r.kind != Kind::Generic
+            && let Some((p, male)) = pronoun_before(before)
+        {
+            let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+            if male && head.ends_with("in") && compound_head(head).is_some() {
+                return None;
+            }
+            let ni = names.partition_point(|n| n.end <= p).checked_sub(1)?;
+            let n = &names[ni];
+            return (p - n.end <= 250).then(|| (n.clone(), Some(ni), "official.pronoun_role"));
+        }
         // "Name, Rolle" and "Name, der/die Rolle"
         let comma = before
             .strip_suffix(", ")
@@ -372,6 +386,8 @@ impl<'a> Ctx<'a> {
             (b, "official.name_comma_role")
         } else if let Some(b) = before.strip_suffix(" als ") {
             (b, "official.name_as_role")
+        } else if let Some(b) = before.strip_suffix(" (") {
+            (b, "official.name_paren_role")
         } else if let Some(b) = strip_copula(before).filter(|_| r.kind != Kind::Generic) {
             (b, "official.name_is_role")
         } else {
@@ -386,9 +402,50 @@ impl<'a> Ctx<'a> {
         } else {
             rest
         };
-        let k = self.toks.partition_point(|t| t.e <= rest.len());
-        let ni = *name_ending.get(&k.checked_sub(1)?)?;
-        (names[ni].end == rest.len()).then_some((ni, rule))
+        let k = self
+            .toks
+            .partition_point(|t| t.e <= rest.len())
+            .checked_sub(1)?;
+        if let Some(&ni) = name_ending.get(&k)
+            && names[ni].end == rest.len()
+        {
+            return Some((names[ni].clone(), Some(ni), rule));
+        }
+        // a name without a known first name: two name-shaped words after a speech verb or at
+        // the start of a sentence ("…", sagt Belit Onay, Oberbürgermeister von …)
+        if rule != "official.name_comma_role" || k < 1 || self.toks[k].e != rest.len() {
+            return None;
+        }
+        let ok_word = |i: usize| {
+            let w = self.tok(i);
+            self.name_token(i)
+                && !looks_like_noun(w)
+                && self.city_at(self.toks[i].s, self.toks[i].e).is_none()
+        };
+        let lead = self.text.get(..self.toks[k - 1].s)?;
+        let opened = lead.is_empty()
+            || lead.ends_with(['\n', '"'])
+            || lead.ends_with(". ")
+            || lead.ends_with(": ")
+            || lead.ends_with("\" ")
+            || SPEECH_VERBS.iter().any(|v| {
+                lead.strip_suffix(' ')
+                    .is_some_and(|l| l.ends_with(v) && l[..l.len() - v.len()].ends_with([' ', ',']))
+            });
+        if self.gap_before(k) != " " || !ok_word(k - 1) || !ok_word(k) || !opened {
+            return None;
+        }
+        let (start, title) = self.title_before(self.toks[k - 1].s);
+        let n = NameHit {
+            start,
+            name_start: self.toks[k - 1].s,
+            end: self.toks[k].e,
+            title,
+            t0: k - 1,
+            t1: k,
+            surname_only: false,
+        };
+        Some((n, None, rule))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -532,6 +589,27 @@ impl Ctx<'_> {
             || self.rules.org_prefixes.contains(w)
             || ORG_NOUNS.iter().any(|o| w.ends_with(o))
     }
+}
+
+/// "… ist er ", "… Sie ist seit 2018 ": where a personal pronoun stands before a role, and
+/// whether it is "er".
+fn pronoun_before(before: &str) -> Option<(usize, bool)> {
+    for (p, male) in [(" er ", true), (" sie ", false)] {
+        if let Some(b) = before.strip_suffix(p)
+            && (b.ends_with(" ist") || b.ends_with(" war"))
+        {
+            return Some((b.len() + 1, male));
+        }
+    }
+    let b = strip_copula(before)?;
+    for (p, male) in [("er", true), ("sie", false), ("Er", true), ("Sie", false)] {
+        if let Some(x) = b.strip_suffix(p)
+            && (x.is_empty() || x.ends_with([' ', '\n']))
+        {
+            return Some((x.len(), male));
+        }
+    }
+    None
 }
 
 /// "… ist ", "… ist seit 2019 ", "… war ": the text before a copula and its time phrase.

@@ -372,6 +372,36 @@ pub const STOP: &[&str] = &[
     "Dr",
 ];
 
+/// Verbs that introduce a quoted speaker: "…", sagt Name, Rolle.
+pub const SPEECH_VERBS: &[&str] = &[
+    "sagt",
+    "sagte",
+    "so",
+    "erklärt",
+    "erklärte",
+    "betont",
+    "betonte",
+    "meint",
+    "meinte",
+    "berichtet",
+    "berichtete",
+    "kommentiert",
+    "kommentierte",
+    "ergänzt",
+    "ergänzte",
+    "bilanziert",
+    "resümiert",
+    "unterstreicht",
+    "warnt",
+    "warnte",
+    "fordert",
+    "forderte",
+    "findet",
+    "fand",
+    "weiß",
+    "glaubt",
+];
+
 /// Name particles between first name and surname.
 pub const PARTICLES: &[&str] = &["von", "van", "de", "zu", "der", "den", "di", "da"];
 
