@@ -1,19 +1,732 @@
 //! Officials: named people acting in a role for a city, authority, association or company —
-//! name, academic title, role as written, party, organisation. (Stub: filled in next.)
+//! name, academic title, role as written, party, organisation.
+//!
+//! The text is cut into word tokens once; role words are found by the role gazetteer (exact
+//! surfaces, multi-word surfaces, `Org-Role` compounds) and by productive compound heads
+//! (`…dezernent`, `…beauftragte`, `…leiter`, …). Around each role the rules look for a name:
+//! right after it (`official.role_before_name`), after a complement and a comma
+//! (`official.role_comma_name`), before it with a comma (`official.name_comma_role`) or with
+//! "als" (`official.name_as_role`); names with only an organisation come from
+//! `official.name_affiliation`. Mentions of one person are merged at the end.
+
+mod lex;
+mod names;
+mod roles;
+
+use roles::city_role;
 
 use crate::extract::Article;
 use crate::extract::city::Mention;
 use crate::gazetteer::Gazetteers;
 use crate::record::Official;
+use crate::text::Span;
+use lex::*;
+use std::collections::{HashMap, HashSet};
 
-pub struct OfficialRules {}
+/// Compiled role and party lexicons.
+pub struct OfficialRules {
+    /// surface → kind, for every role surface of the gazetteer
+    roles: HashMap<String, Kind>,
+    /// first words of multi-word role surfaces
+    multi_first: HashSet<String>,
+    /// party surface → canonical label
+    parties: HashMap<String, String>,
+    /// hyphen prefixes known to name organisations ("Bitkom")
+    org_prefixes: HashSet<String>,
+}
+
+/// A word token: a byte range of letters, digits and inner hyphens.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+}
+
+/// A person's name found in the text.
+#[derive(Debug, Clone)]
+struct NameHit {
+    /// start of the academic title, or of the name without one
+    start: usize,
+    name_start: usize,
+    end: usize,
+    title: Option<String>,
+    /// index of the first and last token of the name
+    t0: usize,
+    t1: usize,
+    surname_only: bool,
+}
+
+/// A role word (with its qualifiers and parenthesis) found in the text.
+#[derive(Debug, Clone)]
+struct RoleHit {
+    kind: Kind,
+    /// first token of the role phrase (qualifiers included), last token of the role words
+    t0: usize,
+    t1: usize,
+    /// byte where the role text starts (after an organisation prefix split off)
+    text_start: usize,
+    /// byte where the role words end (parenthesis included)
+    end: usize,
+    /// byte where the whole phrase starts (genitive city, org prefix included) for evidence
+    ev_start: usize,
+    org: Option<String>,
+    city: Option<u32>,
+    party: Option<String>,
+    /// the role word itself (head), for organisation decisions
+    head: (usize, usize),
+}
+
+/// One mention of an official before merging.
+#[derive(Debug, Clone)]
+struct Cand {
+    name: String,
+    title: Option<String>,
+    role: Option<String>,
+    party: Option<String>,
+    org: Option<String>,
+    org_explicit: bool,
+    span: Span,
+    rule: &'static str,
+    surname_only: bool,
+}
 
 impl OfficialRules {
-    pub fn new(_gaz: &Gazetteers) -> OfficialRules {
-        OfficialRules {}
+    pub fn new(gaz: &Gazetteers) -> OfficialRules {
+        let mut roles = HashMap::new();
+        let mut multi_first = HashSet::new();
+        for r in &gaz.roles {
+            let surface = r.surface.trim();
+            if surface.is_empty() {
+                continue;
+            }
+            roles.insert(surface.to_string(), Kind::from_gazetteer(&r.kind));
+            if let Some((first, _)) = surface.split_once(' ') {
+                multi_first.insert(first.to_string());
+            }
+        }
+        // the productive heads are role words on their own, too
+        for (suffix, kind) in SUFFIX_HEADS {
+            let mut cap = String::new();
+            let mut cs = suffix.chars();
+            if let Some(c) = cs.next() {
+                cap.extend(c.to_uppercase());
+                cap.push_str(cs.as_str());
+            }
+            roles.entry(cap).or_insert(*kind);
+        }
+        // canonical forms are surfaces too (and survive a data file without a header line)
+        for r in &gaz.roles {
+            let k = Kind::from_gazetteer(&r.kind);
+            let canonical = r.canonical.trim();
+            roles.entry(canonical.to_string()).or_insert(k);
+            if let Some((first, _)) = canonical.split_once(' ') {
+                multi_first.insert(first.to_string());
+            }
+        }
+        // "Bitkom-Präsident" in the gazetteer: "Bitkom" is an organisation before any role
+        let mut org_prefixes = HashSet::new();
+        for r in &gaz.roles {
+            if let Some((prefix, head)) = r.surface.trim().rsplit_once('-') {
+                let is_org = !prefix.contains('-')
+                    && prefix.starts_with(|c: char| c.is_uppercase())
+                    && !TOPIC_PREFIXES.contains(&prefix)
+                    && roles.contains_key(head);
+                if is_org {
+                    org_prefixes.insert(prefix.to_string());
+                }
+            }
+        }
+        let mut parties: HashMap<String, String> = HashMap::new();
+        for (s, c) in &gaz.parties {
+            parties.insert(s.clone(), c.clone());
+            parties.entry(c.clone()).or_insert_with(|| c.clone());
+        }
+        for p in parties.keys() {
+            org_prefixes.remove(p);
+        }
+        OfficialRules {
+            roles,
+            multi_first,
+            parties,
+            org_prefixes,
+        }
     }
 
-    pub fn extract(&self, _a: &Article, _g: &Gazetteers, _m: &[Mention], _subject: Option<u32>) -> Vec<Official> {
-        Vec::new()
+    pub fn extract(
+        &self,
+        a: &Article,
+        g: &Gazetteers,
+        m: &[Mention],
+        subject: Option<u32>,
+    ) -> Vec<Official> {
+        let text = a.text;
+        let toks = tokenize(text);
+        if toks.is_empty() {
+            return Vec::new();
+        }
+        let cx = Ctx {
+            rules: self,
+            text,
+            toks: &toks,
+            g,
+            mentions: m,
+        };
+        let names = cx.names();
+        let name_at: HashMap<usize, usize> =
+            names.iter().enumerate().map(|(i, n)| (n.t0, i)).collect();
+        let name_ending: HashMap<usize, usize> =
+            names.iter().enumerate().map(|(i, n)| (n.t1, i)).collect();
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut used_names: HashSet<usize> = HashSet::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(r) = cx.role_at(i) else {
+                i += 1;
+                continue;
+            };
+            let next = r.t1 + 1;
+            if let Some(found) = cx.role_before_name(&r, &name_at, &names, subject) {
+                for (c, j) in found {
+                    if let Some(&ni) = name_at.get(&j) {
+                        used_names.insert(ni);
+                    }
+                    cands.push(c);
+                }
+                i = next;
+                continue;
+            }
+            let comp = cx.complement(r.t1 + 1, r.end, &name_at);
+            // the name before: "Name, Rolle …" / "Name (SPD), Rolle …" / "Name als Rolle …"
+            if let Some((n, ni, rule)) = cx.name_before(&r, &name_ending, &names) {
+                let n = &n;
+                if let Some(ni) = ni {
+                    used_names.insert(ni);
+                }
+                cands.push(cx.cand(n, &r, &comp, rule, n.start, comp.end.max(r.end), subject));
+                i = next;
+                continue;
+            }
+            // "der Leiter des Amtes für …, Name"
+            // with nothing between role and comma, the name must close an apposition:
+            // "der Oberbürgermeister, Anna Muster, sagte" (not a list "der Leiter, Anna Muster und …")
+            if let Some(ni) = comp.name_after
+                && (comp.end > r.end
+                    || (cx.has_determiner_before(&r)
+                        && text
+                            .get(names[ni].end..)
+                            .is_some_and(|t| t.starts_with(',') || t.starts_with(" ("))))
+            {
+                let n = &names[ni];
+                used_names.insert(ni);
+                cands.push(cx.cand(
+                    n,
+                    &r,
+                    &comp,
+                    "official.role_comma_name",
+                    r.ev_start,
+                    n.end,
+                    subject,
+                ));
+            }
+            i = next;
+        }
+        // names with only an affiliation: "Name von der Stadt X", "Name aus der Stadtverwaltung"
+        for (ni, n) in names.iter().enumerate() {
+            if used_names.contains(&ni) || n.surname_only {
+                continue;
+            }
+            if let Some(c) = cx.affiliation(n, subject) {
+                cands.push(c);
+            }
+        }
+        // a lone surname after a role takes the full name written elsewhere in the article
+        for c in cands.iter_mut().filter(|c| c.surname_only) {
+            if let Some(n) = names.iter().find(|n| cx.tok(n.t1) == c.name) {
+                c.name = text.get(n.name_start..n.end).unwrap_or("").to_string();
+                c.title = c.title.take().or_else(|| n.title.clone());
+                c.surname_only = false;
+            }
+        }
+        merge(a, cands)
+    }
+}
+
+/// What `complement` found after a role word.
+struct Complement {
+    /// end of the complement (== role end when empty)
+    end: usize,
+    /// the role text part of the complement: [role end, role_end) (organisation split off)
+    role_end: usize,
+    org: Option<String>,
+    city: Option<u32>,
+    /// a name right after ", " ending the complement
+    name_after: Option<usize>,
+    has_unit: bool,
+}
+
+struct Ctx<'a> {
+    rules: &'a OfficialRules,
+    text: &'a str,
+    toks: &'a [Tok],
+    g: &'a Gazetteers,
+    mentions: &'a [Mention],
+}
+
+impl<'a> Ctx<'a> {
+    fn tok(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.s..t.e))
+            .unwrap_or("")
+    }
+
+    /// The text between token `i - 1` and token `i`.
+    fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        self.text
+            .get(self.toks[i - 1].e..self.toks[i].s)
+            .unwrap_or("")
+    }
+
+    /// The first accepted city mention overlapping bytes `s..e` (mentions are in text order).
+    fn city_at(&self, s: usize, e: usize) -> Option<&'a Mention> {
+        let k = self.mentions.partition_point(|m| m.span.end <= s);
+        self.mentions[k..]
+            .iter()
+            .take_while(|m| m.span.start < e)
+            .find(|m| s < m.span.end)
+    }
+
+    /// "Rolle Name": a name (or a lone surname) right after the role.
+    fn role_before_name(
+        &self,
+        r: &RoleHit,
+        name_at: &HashMap<usize, usize>,
+        names: &[NameHit],
+        subject: Option<u32>,
+    ) -> Option<Vec<(Cand, usize)>> {
+        let role_end = self.toks[r.t1].e;
+        if !self.text.get(role_end..)?.starts_with(' ') {
+            return None;
+        }
+        if (r.kind == Kind::Generic && r.org.is_none())
+            || (r.kind == Kind::Politician && r.party.is_none())
+        {
+            return None;
+        }
+        let (j, n) = self.name_from(role_end + 1, name_at, names)?;
+        let rule = if r.org.is_some() {
+            "official.org_role_compound"
+        } else {
+            "official.role_before_name"
+        };
+        let comp = Complement {
+            end: r.end,
+            role_end: r.end,
+            org: None,
+            city: None,
+            name_after: None,
+            has_unit: false,
+        };
+        let mut out = vec![(self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject), j)];
+        // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
+        let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+        let plural = head.ends_with("innen")
+            || ["en", "n"].iter().any(|e| {
+                head.strip_suffix(e)
+                    .is_some_and(|b| self.rules.roles.contains_key(b))
+            });
+        if plural
+            && self
+                .text
+                .get(n.end..)
+                .is_some_and(|t| t.starts_with(" und "))
+            && let Some((j2, n2)) = self.name_from(n.end + 5, name_at, names)
+        {
+            out.push((
+                self.cand(&n2, r, &comp, rule, n2.start, n2.end, subject),
+                j2,
+            ));
+        }
+        Some(out)
+    }
+
+    /// "Name, Rolle", "Name (SPD), Rolle", "Name als Rolle": the name before the role phrase.
+    fn name_before(
+        &self,
+        r: &RoleHit,
+        name_ending: &HashMap<usize, usize>,
+        names: &[NameHit],
+    ) -> Option<(NameHit, Option<usize>, &'static str)> {
+        if r.t0 == 0 {
+            return None;
+        }
+        let start = self.toks[r.t0].s;
+        let before = self.text.get(..start)?;
+        // "Hier kommt Anna Muster ins Spiel. Seit 2018 ist sie Leiterin …": the last name before
+        if r.kind != Kind::Generic
+            && let Some((p, male)) = pronoun_before(before)
+        {
+            let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+            if male && head.ends_with("in") && compound_head(head).is_some() {
+                return None;
+            }
+            let ni = names.partition_point(|n| n.end <= p).checked_sub(1)?;
+            let n = &names[ni];
+            return (p - n.end <= 250).then(|| (n.clone(), Some(ni), "official.pronoun_role"));
+        }
+        // "Name, Rolle" and "Name, der/die Rolle"
+        let comma = before
+            .strip_suffix(", ")
+            .or_else(|| before.strip_suffix(", der "))
+            .or_else(|| before.strip_suffix(", die "));
+        let (rest, rule) = if let Some(b) = comma {
+            (b, "official.name_comma_role")
+        } else if let Some(b) = before.strip_suffix(" als ") {
+            (b, "official.name_as_role")
+        } else if let Some(b) = before.strip_suffix(" (") {
+            (b, "official.name_paren_role")
+        } else if let Some(b) = strip_copula(before).filter(|_| r.kind != Kind::Generic) {
+            (b, "official.name_is_role")
+        } else {
+            return None;
+        };
+        // skip a party parenthesis
+        let rest = if rest.ends_with(')') {
+            match rest.rfind(" (") {
+                Some(p) if self.party_in(&rest[p + 2..rest.len() - 1]).is_some() => &rest[..p],
+                _ => rest,
+            }
+        } else {
+            rest
+        };
+        let k = self
+            .toks
+            .partition_point(|t| t.e <= rest.len())
+            .checked_sub(1)?;
+        if let Some(&ni) = name_ending.get(&k)
+            && names[ni].end == rest.len()
+        {
+            return Some((names[ni].clone(), Some(ni), rule));
+        }
+        // a name without a known first name: two name-shaped words after a speech verb or at
+        // the start of a sentence ("…", sagt Belit Onay, Oberbürgermeister von …)
+        if rule != "official.name_comma_role" || k < 1 || self.toks[k].e != rest.len() {
+            return None;
+        }
+        let ok_word = |i: usize| {
+            let w = self.tok(i);
+            self.name_token(i)
+                && !looks_like_noun(w)
+                && self.city_at(self.toks[i].s, self.toks[i].e).is_none()
+        };
+        let lead = self.text.get(..self.toks[k - 1].s)?;
+        let opened = lead.is_empty()
+            || lead.ends_with(['\n', '"'])
+            || lead.ends_with(". ")
+            || lead.ends_with(": ")
+            || lead.ends_with("\" ")
+            || SPEECH_VERBS.iter().any(|v| {
+                lead.strip_suffix(' ')
+                    .is_some_and(|l| l.ends_with(v) && l[..l.len() - v.len()].ends_with([' ', ',']))
+            });
+        if self.gap_before(k) != " " || !ok_word(k - 1) || !ok_word(k) || !opened {
+            return None;
+        }
+        let (start, title) = self.title_before(self.toks[k - 1].s);
+        let n = NameHit {
+            start,
+            name_start: self.toks[k - 1].s,
+            end: self.toks[k].e,
+            title,
+            t0: k - 1,
+            t1: k,
+            surname_only: false,
+        };
+        Some((n, None, rule))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cand(
+        &self,
+        n: &NameHit,
+        r: &RoleHit,
+        comp: &Complement,
+        rule: &'static str,
+        s: usize,
+        e: usize,
+        subject: Option<u32>,
+    ) -> Cand {
+        let role = self
+            .text
+            .get(r.text_start..comp.role_end.max(r.end))
+            .map(|s| s.trim().to_string());
+        let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+        let party = r.party.clone().or_else(|| {
+            let after = self.text.get(n.end..)?;
+            let inner = after.strip_prefix(" (")?.split_once(')')?.0;
+            self.party_in(inner)
+        });
+        // "Bürgermeister Anna Muster aus Lingen"
+        let city_after = || {
+            let mut at = n.end;
+            // skip a parenthesis: "Anna Muster (SPD) aus Lingen"
+            if let Some(k) = self
+                .text
+                .get(at..)?
+                .strip_prefix(" (")
+                .and_then(|r| r.find(')'))
+                .filter(|k| *k < 40)
+            {
+                at += k + 3;
+            }
+            let after = self.text.get(at..)?;
+            let p = [" aus ", " von "].iter().find(|p| after.starts_with(**p))?;
+            at += p.len();
+            self.mentions
+                .iter()
+                .find(|m| m.span.start == at)
+                .map(|m| m.city)
+        };
+        let city = r.city.or(comp.city).or_else(|| {
+            if comp.org.is_none() && r.org.is_none() {
+                city_after()
+            } else {
+                None
+            }
+        });
+        let (org, explicit) = if let Some(o) = r.org.clone().or_else(|| comp.org.clone()) {
+            (Some(o), true)
+        } else if let Some(c) = city {
+            (Some(format!("Stadt {}", self.g.cities.city(c).name)), true)
+        } else if city_role(r.kind, head, comp.has_unit) {
+            (
+                subject.map(|c| format!("Stadt {}", self.g.cities.city(c).name)),
+                false,
+            )
+        } else {
+            (None, false)
+        };
+        Cand {
+            name: self.text.get(n.name_start..n.end).unwrap_or("").to_string(),
+            title: n.title.clone(),
+            role: role.filter(|r| !r.is_empty()),
+            party,
+            org,
+            org_explicit: explicit,
+            span: Span::new(s.min(n.start), e),
+            rule,
+            surname_only: n.surname_only,
+        }
+    }
+
+    /// "Name von der Stadt X", "Name aus der Stadtverwaltung", "Name vom Ordnungsamt".
+    fn affiliation(&self, n: &NameHit, subject: Option<u32>) -> Option<Cand> {
+        let after = self.text.get(n.end..)?;
+        let (prep, rest) = AFFIL_PREPS
+            .iter()
+            .find_map(|p| after.strip_prefix(p).map(|r| (*p, r)))?;
+        let k = self.toks.partition_point(|t| t.s < n.end + prep.len());
+        let w = self.tok(k);
+        if self.toks.get(k)?.s != n.end + prep.len() || !rest.starts_with(w) {
+            return None;
+        }
+        let mut end = self.toks[k].e;
+        let org;
+        let mut role = None;
+        if CITY_WORDS.contains(&w) {
+            // "Stadt Wolfsburg"
+            let c = self
+                .city_at(self.toks.get(k + 1)?.s, self.toks[k + 1].e)
+                .filter(|_| self.gap_before(k + 1) == " ")?;
+            end = c.span.end;
+            org = Some(format!("{w} {}", self.g.cities.city(c.city).name));
+        } else if ADMIN_UNITS.iter().any(|u| w.ends_with(u)) || w.starts_with("Stadtverwaltung") {
+            let unit = self.text.get(n.end + 1..end)?.to_string();
+            if prep.trim_start().starts_with("aus") {
+                role = Some(unit);
+            }
+            org = subject.map(|c| format!("Stadt {}", self.g.cities.city(c).name));
+            if org.is_none() && role.is_none() {
+                return None;
+            }
+        } else if self.org_word(w) && !prep.starts_with(" aus") {
+            // "vom Digitalverband Bitkom", "von der IHK Kassel", "bei den Stadtwerken Ulm"
+            let mut last = k;
+            while last < k + 3 && self.gap_before(last + 1) == " " && {
+                let t = self.tok(last + 1);
+                t.starts_with(char::is_uppercase) && !STOP.contains(&t) && !self.is_first_name(t)
+            } {
+                last += 1;
+            }
+            end = self.toks[last].e;
+            org = self.text.get(self.toks[k].s..end).map(str::to_string);
+        } else {
+            return None;
+        }
+        Some(Cand {
+            name: self.text.get(n.name_start..n.end)?.to_string(),
+            title: n.title.clone(),
+            role,
+            party: None,
+            org,
+            org_explicit: true,
+            span: Span::new(n.start, end),
+            rule: "official.name_affiliation",
+            surname_only: false,
+        })
+    }
+}
+
+impl Ctx<'_> {
+    /// A word that names an organisation: an acronym, a known organisation prefix ("Bitkom"),
+    /// or a word built on an organisation noun ("Digitalverband", "Handwerkskammer").
+    fn org_word(&self, w: &str) -> bool {
+        let caps = w.chars().filter(|c| c.is_uppercase()).count();
+        (caps >= 3 && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            || self.rules.org_prefixes.contains(w)
+            || ORG_NOUNS.iter().any(|o| w.ends_with(o))
+    }
+}
+
+/// "… ist er ", "… Sie ist seit 2018 ": where a personal pronoun stands before a role, and
+/// whether it is "er".
+fn pronoun_before(before: &str) -> Option<(usize, bool)> {
+    for (p, male) in [(" er ", true), (" sie ", false)] {
+        if let Some(b) = before.strip_suffix(p)
+            && (b.ends_with(" ist") || b.ends_with(" war"))
+        {
+            return Some((b.len() + 1, male));
+        }
+    }
+    let b = strip_copula(before)?;
+    for (p, male) in [("er", true), ("sie", false), ("Er", true), ("Sie", false)] {
+        if let Some(x) = b.strip_suffix(p)
+            && (x.is_empty() || x.ends_with([' ', '\n']))
+        {
+            return Some((x.len(), male));
+        }
+    }
+    None
+}
+
+/// "… ist ", "… ist seit 2019 ", "… war ": the text before a copula and its time phrase.
+fn strip_copula(before: &str) -> Option<&str> {
+    let mut b = before.strip_suffix(' ')?;
+    if let Some(x) = b.strip_suffix(|c: char| c.is_ascii_digit()) {
+        let x = x.trim_end_matches(|c: char| c.is_ascii_digit());
+        b = x.strip_suffix(" seit ")?;
+    } else if let Some(x) = b.strip_suffix(" seit Jahren") {
+        b = x;
+    }
+    b.strip_suffix(" ist").or_else(|| b.strip_suffix(" war"))
+}
+
+/// Word tokens: letters and digits, with hyphens and dots inside kept only between letters.
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner_hyphen =
+            c == '-' && start.is_some() && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_hyphen {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Tok { s, e: i });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok { s, e: text.len() });
+    }
+    out
+}
+
+/// Merges mentions of one person: by name, a lone surname into the full name that ends with it;
+/// keeps the most specific role, any party, the explicit organisation.
+fn merge(a: &Article, cands: Vec<Cand>) -> Vec<Official> {
+    let mut out: Vec<Cand> = Vec::new();
+    let (full, lone): (Vec<Cand>, Vec<Cand>) = cands.into_iter().partition(|c| !c.surname_only);
+    for c in full.into_iter().chain(lone) {
+        let target = out.iter_mut().find(|o| {
+            o.name == c.name
+                || (c.surname_only
+                    && (o.name.ends_with(&format!(" {}", c.name))
+                        || o.name.ends_with(&format!("-{}", c.name))))
+        });
+        match target {
+            Some(o) => {
+                if c.role.as_ref().is_some_and(|r| {
+                    o.role
+                        .as_ref()
+                        .is_none_or(|or| r.chars().count() > or.chars().count())
+                }) {
+                    o.role = c.role;
+                }
+                o.party = o.party.take().or(c.party);
+                o.title = o.title.take().or(c.title);
+                if c.org.is_some() && (o.org.is_none() || (c.org_explicit && !o.org_explicit)) {
+                    o.org = c.org;
+                    o.org_explicit = c.org_explicit;
+                }
+                if c.span.start < o.span.start && !c.surname_only {
+                    o.span = c.span;
+                    o.rule = c.rule;
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out.into_iter()
+        .map(|c| Official {
+            name: c.name,
+            title: c.title,
+            role: c.role,
+            party: c.party,
+            organization: c.org,
+            evidence: a.evidence(c.span, c.rule),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::corpus;
+
+    #[test]
+    fn corpus() {
+        corpus::check("official", include_str!("corpus/official.txt"), |r| {
+            r.officials
+                .iter()
+                .map(|o| {
+                    format!(
+                        "{} | {} | {} | {}",
+                        o.name,
+                        o.role.as_deref().unwrap_or("-"),
+                        o.party.as_deref().unwrap_or("-"),
+                        o.organization.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect()
+        });
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "-",
+            "Dr. ",
+            "Oberbürgermeister",
+            "Oberbürgermeister (",
+            "ÄÖÜ-ß, Leiter (",
+            "Anna Muster, Leiterin der",
+            "Bürgermeister Dr. Dr. Dr. Dr.",
+        ] {
+            let _ = corpus::extractor().extract(&crate::Document::from_text(t.to_string()));
+        }
     }
 }
