@@ -63,7 +63,7 @@ impl InitiativeRules {
         let re = |p: &str| Regex::new(p).expect("initiative regex");
         InitiativeRules {
             lex: Lexicon::parse(lexicon::EMBEDDED),
-            unit: re(r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*))"),
+            unit: re(r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))"),
             company: re(r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b"),
             copula: re(r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$"),
             naming: re(r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$"),
@@ -216,7 +216,7 @@ impl InitiativeRules {
                 }
             }
             // 2. after a head word, with the head's kind; units take the head into the name
-            if accepted.is_none() && is_cap(prev_word) {
+            if accepted.is_none() && is_cap(prev_word.rsplit('-').next().unwrap_or(prev_word)) {
                 if let Some(h) = self.lex.quote_head_of(&prev_lower) {
                     let span_start = offset(t, prev_word);
                     if h.kind == "unit" {
@@ -331,6 +331,7 @@ impl InitiativeRules {
                 continue;
             }
             let rest = rest.trim_end_matches(['-']);
+            let rest = if fuer { rest } else { self.unit_name(rest) };
             let head = head.as_str();
             let base = ["es", "s"]
                 .iter()
@@ -341,6 +342,19 @@ impl InitiativeRules {
             out.push(Cand { span: Span::new(all.start(), end), name, kind: "unit".into(), rule: "initiative.unit" });
         }
         out
+    }
+
+    /// The name part of an unit without "für": adjectives or brand words, then one noun
+    /// ("Digitale Stadt", "Smart City", "Digitalisierung").
+    fn unit_name<'s>(&self, rest: &'s str) -> &'s str {
+        let mut end = 0;
+        for w in rest.split_whitespace() {
+            end = offset(rest, w) + w.len();
+            if !(is_adjective(w) || self.is_brand(w)) {
+                break;
+            }
+        }
+        &rest[..end]
     }
 
     /// Companies founded for the purpose: a topic word in the name or "neue"/"gegründete" before.
@@ -382,7 +396,14 @@ impl InitiativeRules {
             if !is_cap(w) {
                 continue;
             }
-            let Some(head) = Lexicon::exact(&self.lex.lead, &w.to_lowercase()) else { continue };
+            let lower = w.to_lowercase();
+            let (head, compound) = match Lexicon::exact(&self.lex.lead, &lower) {
+                Some(h) => (h, false),
+                None => match self.lex.lead_suffix(&lower) {
+                    Some(h) if !h.plain => (h, true),
+                    _ => continue,
+                },
+            };
             let mut j = i + 1;
             let mut end = tk.e;
             let mut n = 0;
@@ -423,14 +444,15 @@ impl InitiativeRules {
                 }
             }
             let words = &t[toks[i + 1].s..end];
-            let name = if self.lex.lead_dropped.contains(&head.word) {
+            let dropped = compound || self.lex.lead_dropped.contains(&head.word);
+            let name = if dropped {
                 words.to_string()
             } else if start < tk.s {
                 format!("{} {} {}", &t[start..toks[i - 1].e], base_form(w, &head.word), words)
             } else {
                 format!("{} {}", base_form(w, &head.word), words)
             };
-            let span_start = if self.lex.lead_dropped.contains(&head.word) { toks[i + 1].s } else { start };
+            let span_start = start;
             out.push(Cand { span: Span::new(span_start, end), name, kind: head.kind.clone(), rule: "initiative.lead_noun" });
         }
         out

@@ -102,7 +102,8 @@ impl Lexicon {
     /// the word itself, a hyphen compound ("Online-Plattform") or, for longer heads, any
     /// compound ("Förderprogramm"). Genitive and plural endings are tolerated.
     pub fn quote_head_of(&self, lower: &str) -> Option<&Head> {
-        for cand in strip_endings(lower) {
+        let plural = ["en", "n", "e"].into_iter().filter_map(|e| lower.strip_suffix(e).filter(|s| s.chars().count() >= 3));
+        for cand in strip_endings(lower).chain(plural) {
             for h in &self.quote_head {
                 let hw = h.word.as_str();
                 if cand == hw {
@@ -116,6 +117,15 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// A lead word at the end of a compound ("Nachbarschaftsplattform"): only heads of seven
+    /// letters or more, after a first part of three or more.
+    pub fn lead_suffix(&self, lower: &str) -> Option<&Head> {
+        self.lead.values().find(|h| {
+            h.word.chars().count() >= 7
+                && lower.strip_suffix(h.word.as_str()).is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
+        })
     }
 
     /// The exact head (a lead or tail word), tolerating genitive endings.
