@@ -85,6 +85,9 @@ impl InitiativeRules {
     pub fn extract(&self, a: &Article, g: &Gazetteers, m: &[Mention], _subject: Option<u32>) -> Vec<Initiative> {
         let t = a.text;
         let toks = tokenize(t);
+        // lower-cased capitalised words (the only ones most rules look at), once per article
+        let lowers: Vec<String> =
+            toks.iter().map(|tk| tk.str(t)).map(|w| if is_cap(w) { w.to_lowercase() } else { String::new() }).collect();
         let mut covered: Vec<Span> = Vec::new();
         let mut cands: Vec<Cand> = Vec::new();
 
@@ -110,11 +113,12 @@ impl InitiativeRules {
         for c in self.units(t) {
             push(c, &mut covered, &mut cands);
         }
-        for c in self.companies(t) {
+        let company_form = ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f));
+        for c in self.companies(t).into_iter().filter(|_| company_form) {
             push(c, &mut covered, &mut cands);
         }
         let city_tok = city_tokens(&toks, m);
-        for c in self.leads(a, &toks, &city_tok) {
+        for c in self.leads(a, &toks, &lowers, &city_tok) {
             push(c, &mut covered, &mut cands);
         }
         for c in self.camel(t, &toks) {
@@ -123,13 +127,16 @@ impl InitiativeRules {
         for c in self.city_brands(t, &toks, m, g) {
             push(c, &mut covered, &mut cands);
         }
-        for c in self.tails(a, &toks, &city_tok) {
+        for c in self.tails(a, &toks, &lowers, &city_tok) {
             push(c, &mut covered, &mut cands);
         }
-        for c in self.compounds(t, &toks) {
+        for c in self.compounds(t, &toks, &lowers) {
             push(c, &mut covered, &mut cands);
         }
 
+        if cands.is_empty() {
+            return Vec::new();
+        }
         cands.sort_by_key(|c| c.span.start);
         let years = crate::extract::year::extract(a);
         let mut out: Vec<Initiative> = Vec::new();
@@ -388,18 +395,18 @@ impl InitiativeRules {
     }
 
     /// A head followed by a name: "Masterplan Innenstadt", "Wettbewerb Smart City".
-    fn leads(&self, a: &Article, toks: &[Tok], city_tok: &[bool]) -> Vec<Cand> {
+    fn leads(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            if !is_cap(w) {
+            let lower = lowers[i].as_str();
+            if lower.is_empty() {
                 continue;
             }
-            let lower = w.to_lowercase();
-            let (head, compound) = match Lexicon::exact(&self.lex.lead, &lower) {
+            let (head, compound) = match Lexicon::exact(&self.lex.lead, lower) {
                 Some(h) => (h, false),
-                None => match self.lex.lead_suffix(&lower) {
+                None => match self.lex.lead_suffix(lower) {
                     Some(h) if !h.plain => (h, true),
                     _ => continue,
                 },
@@ -459,7 +466,7 @@ impl InitiativeRules {
     }
 
     fn is_brand(&self, w: &str) -> bool {
-        w.chars().next().is_some_and(char::is_uppercase) && self.lex.brand.contains(&w.to_lowercase())
+        w.len() <= 16 && w.chars().next().is_some_and(char::is_uppercase) && self.lex.brand.contains(&w.to_lowercase())
     }
 
     /// CamelCase, letter-digit and @ names, extended over brand words on both sides.
@@ -467,12 +474,12 @@ impl InitiativeRules {
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            let lower = w.to_lowercase();
-            if self.lex.camel_stop.contains(&lower) || lower.split('-').any(|p| self.lex.camel_stop.contains(p)) {
-                continue;
-            }
             let named = text::is_camel(w) || text::is_letter_digit(w) || text::is_at_name(w);
             if !named {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if self.lex.camel_stop.contains(&lower) || lower.split('-').any(|p| self.lex.camel_stop.contains(p)) {
                 continue;
             }
             let before = last_word(t[..tk.s].trim_end_matches([' ', '"'])).to_lowercase();
@@ -550,22 +557,25 @@ impl InitiativeRules {
     }
 
     /// Name words before a head noun: "Smart City Projekt", "Urbane Datenplattform".
-    fn tails(&self, a: &Article, toks: &[Tok], city_tok: &[bool]) -> Vec<Cand> {
+    fn tails(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            if !is_cap(w) {
+            let lower = lowers[i].as_str();
+            if lower.is_empty() {
                 continue;
             }
-            let lower = w.to_lowercase();
-            let segs: Vec<&str> = w.split('-').collect();
-            let last = segs.last().copied().unwrap_or(w).to_lowercase();
-            let head = if segs.len() > 1 {
-                let inner_ok = segs[..segs.len() - 1].iter().all(|s| self.is_brand(s) || text::is_camel(s));
-                self.lex.tail.get(&last).filter(|_| inner_ok)
-            } else {
-                Lexicon::exact(&self.lex.tail, &lower).filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
+            let inner = w.rsplit_once('-').map(|(inner, _)| inner);
+            let last = lower.rsplit('-').next().unwrap_or(lower);
+            let head = match inner {
+                Some(inner) => {
+                    let inner_ok = inner.split('-').all(|s| self.is_brand(s) || text::is_camel(s));
+                    self.lex.tail.get(last).filter(|_| inner_ok)
+                }
+                None => {
+                    Lexicon::exact(&self.lex.tail, lower).filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
+                }
             };
             let Some(head) = head else { continue };
             if t[tk.e..].trim_start().starts_with('"') {
@@ -589,10 +599,7 @@ impl InitiativeRules {
                     break;
                 }
             }
-            if s == i && segs.len() == 1 {
-                continue;
-            }
-            if s == i && !segs[..segs.len() - 1].iter().any(|x| self.is_brand(x) || text::is_camel(x)) {
+            if s == i && inner.is_none_or(|inner| !inner.split('-').any(|x| self.is_brand(x) || text::is_camel(x))) {
                 continue;
             }
             // only an adjective before a head that names nothing by itself ("Neue App")
@@ -607,14 +614,14 @@ impl InitiativeRules {
     }
 
     /// One-word compounds: "Digitalstrategie", "Radverkehrskonzept", "Smart-City-Projekt".
-    fn compounds(&self, t: &str, toks: &[Tok]) -> Vec<Cand> {
+    fn compounds(&self, t: &str, toks: &[Tok], lowers: &[String]) -> Vec<Cand> {
         let mut out = Vec::new();
-        for tk in toks {
+        for (tk, lower) in toks.iter().zip(lowers) {
             let w = tk.str(t);
-            if !is_cap(w) {
+            if lower.is_empty() || lower.len() != w.len() {
                 continue;
             }
-            let Some((h, len)) = self.lex.compound_of(w) else { continue };
+            let Some((h, len)) = self.lex.compound_of(lower) else { continue };
             if t[tk.e..].trim_start().starts_with('"') {
                 continue;
             }

@@ -135,13 +135,9 @@ impl Lexicon {
 
     /// A one-word compound name ("Digitalstrategie", "Smart-City-Projekt"): the head it ends in
     /// and the length in bytes of the word without a genitive ending.
-    pub fn compound_of(&self, word: &str) -> Option<(&Head, usize)> {
-        let lower = word.to_lowercase();
-        if lower.len() != word.len() {
-            // lower-casing changed byte lengths (rare letters): skip rather than mis-slice
-            return None;
-        }
-        for cand in strip_endings(&lower) {
+    /// `lower` is the word in lower case, of the same byte length as the word.
+    pub fn compound_of(&self, lower: &str) -> Option<(&Head, usize)> {
+        for cand in strip_endings(lower) {
             for (list, need_topic) in [(&self.compound_any, false), (&self.compound_topic, true)] {
                 for h in list.iter() {
                     let Some(prefix) = cand.strip_suffix(h.word.as_str()) else { continue };

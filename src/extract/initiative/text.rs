@@ -66,8 +66,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Articles, pronouns and other small words that never start a name.
 pub fn is_determiner(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    DETERMINERS.contains(&lower.as_str())
+    w.len() <= 8 && DETERMINERS.iter().any(|d| d.chars().eq(w.chars().flat_map(char::to_lowercase)))
 }
 
 /// A capitalised word with an adjective ending ("Urbane", "Digitaler", "Kieler").
@@ -87,14 +86,13 @@ pub fn is_camel(w: &str) -> bool {
         return false;
     }
     w.split('-').any(|seg| {
-        let cs: Vec<char> = seg.chars().collect();
         let mut run = 0;
-        for (i, &c) in cs.iter().enumerate() {
+        for (i, c) in seg.char_indices() {
             if c.is_lowercase() {
                 run += 1;
             } else if c.is_uppercase() {
                 if run >= 2 {
-                    let rest: String = cs[i..].iter().collect();
+                    let rest = &seg[i..];
                     if rest != "In" && rest != "Innen" {
                         return true;
                     }
