@@ -1,19 +1,751 @@
-//! Initiatives: named projects, platforms, apps, strategies, programmes and units, with founding
-//! year and partners where stated. (Stub: filled in next.)
+//! Initiatives: named projects, platforms, apps, strategies, programmes, concepts, labs and
+//! organisational units, with founding year and partners where stated.
+//!
+//! Candidates come from independent rules, tried in order of reliability; a later rule never
+//! takes text an earlier one claimed:
+//! - `initiative.quoted_name`: a quoted name after a head word ("die Initiative "X"", "mit dem
+//!   Namen "X""), glued to one ("X"-App), starting or ending with one ("Masterplan X"), as the
+//!   predicate of one ("ein Projekt ist die "X""), in parentheses, or listed beside such a name;
+//! - `initiative.unit`: "Referat Digitale Stadt", "Amt für Digitalisierung" (digital topics only);
+//! - `initiative.company`: a company named for the purpose ("die neue X.digital GmbH");
+//! - `initiative.lead_noun`: a head followed by a name ("Wettbewerb Smart City", "Masterplan X");
+//! - `initiative.camel_case`: CamelCase, letter-digit and @ names, with their brand words;
+//! - `initiative.city_brand`: a city name with a brand word ("Leipzig App"), or glued in
+//!   lower case to one;
+//! - `initiative.head_noun`: name words before a head ("Smart City Projekt", "Urbane
+//!   Datenplattform");
+//! - `initiative.compound`: one-word compounds ("Digitalstrategie", "Open-Data-Portal").
+//!
+//! Words are data (`data/initiative_heads.txt`), the patterns are code.
+
+mod lexicon;
+mod text;
 
 use crate::extract::Article;
 use crate::extract::city::Mention;
-use crate::gazetteer::Gazetteers;
+use crate::gazetteer::{FormKind, Gazetteers};
 use crate::record::Initiative;
+use crate::text::Span;
+use lexicon::Lexicon;
+use regex::Regex;
+use std::collections::HashSet;
+use text::{Tok, is_adjective, is_cap, is_determiner, scorer_key, tokenize};
 
-pub struct InitiativeRules {}
+pub struct InitiativeRules {
+    lex: Lexicon,
+    unit: Regex,
+    company: Regex,
+    copula: Regex,
+    naming: Regex,
+    founding: Regex,
+    partner: Regex,
+    next_ref: Regex,
+    ranking_names: HashSet<String>,
+}
+
+/// A candidate initiative: normalised byte span, name as written, kind and rule.
+#[derive(Debug, Clone)]
+struct Cand {
+    span: Span,
+    name: String,
+    kind: String,
+    rule: &'static str,
+}
+
+/// Names that are never an initiative on their own.
+const GENERIC: &[&str] = &[
+    "smart city", "smart cities", "digitalisierung", "digitale stadt", "app", "projekt", "strategie",
+    "plattform", "portal", "konzept", "programm", "initiative", "open data", "digital", "smart",
+];
 
 impl InitiativeRules {
-    pub fn new(_gaz: &Gazetteers) -> InitiativeRules {
-        InitiativeRules {}
+    pub fn new(gaz: &Gazetteers) -> InitiativeRules {
+        let re = |p: &str| Regex::new(p).expect("initiative regex");
+        InitiativeRules {
+            lex: Lexicon::parse(lexicon::EMBEDDED),
+            unit: re(r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))"),
+            company: re(r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b"),
+            copula: re(r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$"),
+            naming: re(r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$"),
+            founding: re(r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b"),
+            partner: re(r"(?:\b[Gg]emeinsam\s+mit|\b[Zz]usammen\s+mit|\bin\s+(?:Kooperation|Zusammenarbeit|Partnerschaft)\s+mit|\bmit\s+Unterstützung\s+(?:von|der|des|durch))\s+"),
+            next_ref: re(r"^(?:(?:Dieses|Diese|Dieser|Das|Die|Der)\s+[A-ZÄÖÜ][\w-]*|Es|Sie|Er)\b"),
+            ranking_names: gaz
+                .rankings
+                .iter()
+                .flat_map(|r| {
+                    let publishers = r.publisher.iter().flat_map(|p| p.split([',', '/']).map(|x| x.trim().to_lowercase()));
+                    [r.surface.to_lowercase(), r.canonical.to_lowercase()].into_iter().chain(publishers)
+                })
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }
     }
 
-    pub fn extract(&self, _a: &Article, _g: &Gazetteers, _m: &[Mention], _subject: Option<u32>) -> Vec<Initiative> {
-        Vec::new()
+    pub fn extract(&self, a: &Article, g: &Gazetteers, m: &[Mention], _subject: Option<u32>) -> Vec<Initiative> {
+        let t = a.text;
+        let toks = tokenize(t);
+        // lower-cased capitalised words (the only ones most rules look at), once per article
+        let lowers: Vec<String> =
+            toks.iter().map(|tk| tk.str(t)).map(|w| if is_cap(w) { w.to_lowercase() } else { String::new() }).collect();
+        let mut covered: Vec<Span> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::new();
+
+        let push = |c: Cand, covered: &mut Vec<Span>, cands: &mut Vec<Cand>| {
+            if covered.iter().any(|s| s.start < c.span.end && c.span.start < s.end) {
+                return;
+            }
+            let lower = c.name.to_lowercase();
+            if c.name.trim().is_empty()
+                || GENERIC.contains(&lower.as_str())
+                || self.ranking_names.contains(&lower)
+                || c.name.chars().count() > 90
+            {
+                return;
+            }
+            covered.push(c.span);
+            cands.push(c);
+        };
+
+        for c in self.quoted(a, &toks, &mut covered) {
+            push(c, &mut covered, &mut cands);
+        }
+        for c in self.units(t) {
+            push(c, &mut covered, &mut cands);
+        }
+        let company_form = ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f));
+        for c in self.companies(t).into_iter().filter(|_| company_form) {
+            push(c, &mut covered, &mut cands);
+        }
+        let city_tok = city_tokens(&toks, m);
+        for c in self.leads(a, &toks, &lowers, &city_tok) {
+            push(c, &mut covered, &mut cands);
+        }
+        for c in self.camel(t, &toks) {
+            push(c, &mut covered, &mut cands);
+        }
+        for c in self.city_brands(t, &toks, m, g) {
+            push(c, &mut covered, &mut cands);
+        }
+        for c in self.tails(a, &toks, &lowers, &city_tok) {
+            push(c, &mut covered, &mut cands);
+        }
+        for c in self.compounds(t, &toks, &lowers) {
+            push(c, &mut covered, &mut cands);
+        }
+
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        cands.sort_by_key(|c| c.span.start);
+        let years = crate::extract::year::extract(a);
+        let mut out: Vec<Initiative> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            let last_in_sentence = cands
+                .get(i + 1)
+                .is_none_or(|n| a.sentence_at(n.span.start) != a.sentence_at(c.span.start));
+            let year = self.year_of(a, c.span, &years, last_in_sentence);
+            let partners = self.partners_of(a, c.span);
+            let key = scorer_key(&c.name);
+            if let Some(j) = keys.iter().position(|k| *k == key) {
+                let prev = &mut out[j];
+                if prev.year.is_none() {
+                    prev.year = year;
+                }
+                for p in partners {
+                    if !prev.partners.contains(&p) {
+                        prev.partners.push(p);
+                    }
+                }
+                continue;
+            }
+            keys.push(key);
+            out.push(Initiative {
+                name: c.name.clone(),
+                kind: c.kind.clone(),
+                year,
+                partners,
+                evidence: a.evidence(c.span, c.rule),
+            });
+        }
+        out
+    }
+
+    /// Quoted names (see the module doc).
+    fn quoted(&self, a: &Article, toks: &[Tok], covered: &mut Vec<Span>) -> Vec<Cand> {
+        let t = a.text;
+        let mut out: Vec<Cand> = Vec::new();
+        // (content span, accepted kind, blocked, article before)
+        let mut seen: Vec<(Span, Option<String>, bool)> = Vec::new();
+        for (o, c) in text::quote_pairs(t) {
+            let raw = &t[o + 1..c];
+            let content = raw.trim();
+            let cs = o + 1 + (raw.len() - raw.trim_start().len());
+            let cspan = Span::new(cs, cs + content.len());
+            let words = content.split_whitespace().count();
+            let valid = !content.is_empty()
+                && content.chars().count() <= 70
+                && words <= 8
+                && !content.contains('\n')
+                && content.chars().any(char::is_alphabetic)
+                && !content.ends_with(['.', ',', ';', ':', '?']);
+            let after = &t[c + 1..];
+            let sent_start = a.sentence_at(o).map(|i| a.sentences[i].start).unwrap_or(0).min(o);
+            let left = &t[floor(t, sent_start.max(o.saturating_sub(120)))..o];
+            let left_trim = left.trim_end();
+            let prev_word = last_word(left_trim);
+            let prev_lower = prev_word.to_lowercase();
+            if !valid || content.ends_with('!') && !after.starts_with('-') {
+                seen.push((cspan, None, true));
+                continue;
+            }
+            let blocked = self.lex.blocked_head.contains(&prev_lower)
+                || self.ranking_names.contains(&content.to_lowercase())
+                || after.trim_start().starts_with(|ch: char| ch == ',')
+                    && text::SPEECH_AFTER.iter().any(|v| after.trim_start()[1..].trim_start().starts_with(v));
+            if blocked {
+                covered.push(Span::new(o, c + 1));
+                seen.push((cspan, None, true));
+                continue;
+            }
+            let mut accepted: Option<(String, String, Span)> = None;
+            // 1. glued to a head: "X"-App, "X"-Programm
+            if let Some(rest) = after.strip_prefix('-') {
+                let w: &str = &rest[..rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len())];
+                if let Some(h) = self.lex.quote_head_of(&w.to_lowercase()) {
+                    let name = if matches!(h.kind.as_str(), "app" | "lab") {
+                        format!("{content}-{w}")
+                    } else {
+                        content.to_string()
+                    };
+                    accepted = Some((name, h.kind.clone(), Span::new(cs, c + 1 + w.len() + 1)));
+                }
+            }
+            // 2. after a head word, with the head's kind; units take the head into the name
+            if accepted.is_none() && is_cap(prev_word.rsplit('-').next().unwrap_or(prev_word)) {
+                if let Some(h) = self.lex.quote_head_of(&prev_lower) {
+                    let span_start = offset(t, prev_word);
+                    if h.kind == "unit" {
+                        let head = base_form(prev_word, &h.word);
+                        accepted = Some((format!("{head} {content}"), h.kind.clone(), Span::new(span_start, c + 1)));
+                    } else if GENERIC.contains(&content.to_lowercase().as_str()) {
+                        accepted = Some((format!("{prev_word} {content}"), h.kind.clone(), Span::new(span_start, c + 1)));
+                    } else {
+                        accepted = Some((content.to_string(), h.kind.clone(), cspan));
+                    }
+                }
+            }
+            // 3. "mit dem Namen "X"", "namens "X"": the kind of the nearest head before
+            if accepted.is_none() && self.naming.is_match(left_trim) {
+                let kind = left_trim
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                    .rev()
+                    .find_map(|w| self.lex.quote_head_of(&w.to_lowercase()).filter(|_| is_cap(w)))
+                    .map(|h| h.kind.clone())
+                    .unwrap_or_else(|| "other".to_string());
+                accepted = Some((content.to_string(), kind, cspan));
+            }
+            // 4. the name starts or ends with a head: "Masterplan X", "Smart City Projekt"
+            if accepted.is_none() && words >= 2 {
+                let first = content.split_whitespace().next().unwrap_or("").to_lowercase();
+                let last = content.split_whitespace().last().unwrap_or("").to_lowercase();
+                let head = Lexicon::exact(&self.lex.lead, &first)
+                    .or_else(|| self.lex.quote_head.iter().find(|h| h.word == first))
+                    .or_else(|| self.lex.tail.get(&last));
+                if let Some(h) = head {
+                    accepted = Some((content.to_string(), h.kind.clone(), cspan));
+                }
+            }
+            // 5. the predicate of a head: "ein Projekt ist die "X""
+            if accepted.is_none() {
+                if let Some(cap) = self.copula.captures(left) {
+                    if let Some(h) = cap.get(1).and_then(|w| self.lex.quote_head_of(&w.as_str().to_lowercase())) {
+                        accepted = Some((content.to_string(), h.kind.clone(), cspan));
+                    }
+                }
+            }
+            // 6. introduced as new: "die neue 'X'"
+            if accepted.is_none() {
+                let mut ws = left_trim.rsplit(char::is_whitespace);
+                let (adj, det) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
+                if matches!(adj, "neue" | "neuen" | "neuer" | "neues") && is_determiner(det) && words <= 4 {
+                    accepted = Some((content.to_string(), "other".to_string(), cspan));
+                }
+            }
+            // 7. in parentheses, capitalised words: "beim Winterdienst ("Smart Winter")"
+            if accepted.is_none()
+                && left_trim.ends_with('(')
+                && after.starts_with(')')
+                && (1..=4).contains(&words)
+                && content.split_whitespace().all(is_cap)
+                && content.chars().any(char::is_lowercase)
+            {
+                accepted = Some((content.to_string(), "project".to_string(), cspan));
+            }
+            match accepted {
+                Some((name, kind, span)) => {
+                    seen.push((cspan, Some(kind.clone()), false));
+                    out.push(Cand { span, name, kind, rule: "initiative.quoted_name" });
+                }
+                None => seen.push((cspan, None, false)),
+            }
+        }
+        // 8. listed beside an accepted quoted name: "die "X" und das Projekt "Y""
+        for i in 0..seen.len() {
+            if seen[i].1.is_some() || seen[i].2 {
+                continue;
+            }
+            let s = seen[i].0;
+            let before = t[..s.start.saturating_sub(1)].trim_end();
+            if !is_determiner(last_word(before)) {
+                continue;
+            }
+            let neighbour = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().find_map(|j| {
+                let (o, k, _) = seen.get(j)?;
+                let k = k.as_ref()?;
+                let (lo, hi) = if j > i { (s.end, o.start) } else { (o.end, s.start) };
+                let between = t.get(lo..hi)?;
+                let b = between.trim_matches(|ch: char| ch == '"' || ch.is_whitespace());
+                let listed = between.len() < 80
+                    && !between.contains(['.', '!', '?', ';', ':'])
+                    && (b.starts_with("und ") || b.starts_with("sowie ") || b.starts_with(',') || b.starts_with("oder "));
+                listed.then(|| k.clone())
+            });
+            if let Some(kind) = neighbour {
+                let name = s.slice(t).to_string();
+                out.push(Cand { span: s, name, kind, rule: "initiative.quoted_name" });
+            }
+        }
+        let _ = toks;
+        out
+    }
+
+    /// Organisational units on digital topics.
+    fn units(&self, t: &str) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for cap in self.unit.captures_iter(t) {
+            let (Some(all), Some(head)) = (cap.get(0), cap.get(1)) else { continue };
+            let (rest, fuer) = match (cap.get(2), cap.get(3)) {
+                (Some(r), _) => (r.as_str(), true),
+                (None, Some(r)) => (r.as_str(), false),
+                _ => continue,
+            };
+            // the unit's first subject is a digital topic ("Amt für Digitalisierung und …")
+            let first = rest.split([',', ' ']).find(|w| !w.is_empty()).unwrap_or("");
+            let first2 = rest.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            if !self.lex.has_topic(&first.to_lowercase()) && !self.lex.has_topic(&first2.to_lowercase()) {
+                continue;
+            }
+            let rest = rest.trim_end_matches(['-']);
+            let rest = if fuer { rest } else { self.unit_name(rest) };
+            let head = head.as_str();
+            let base = ["es", "s"]
+                .iter()
+                .find_map(|e| head.strip_suffix(e).filter(|b| ["Referat", "Amt", "Dezernat", "Fachbereich", "Stabsbereich"].contains(b)))
+                .unwrap_or(head);
+            let name = if fuer { format!("{base} für {rest}") } else { format!("{base} {rest}") };
+            let end = offset(t, rest) + rest.len();
+            out.push(Cand { span: Span::new(all.start(), end), name, kind: "unit".into(), rule: "initiative.unit" });
+        }
+        out
+    }
+
+    /// The name part of an unit without "für": adjectives or brand words, then one noun
+    /// ("Digitale Stadt", "Smart City", "Digitalisierung").
+    fn unit_name<'s>(&self, rest: &'s str) -> &'s str {
+        let mut end = 0;
+        for w in rest.split_whitespace() {
+            end = offset(rest, w) + w.len();
+            if !(is_adjective(w) || self.is_brand(w)) {
+                break;
+            }
+        }
+        &rest[..end]
+    }
+
+    /// Companies founded for the purpose: a topic word in the name or "neue"/"gegründete" before.
+    fn companies(&self, t: &str) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for cap in self.company.captures_iter(t) {
+            let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else { continue };
+            let mut words: Vec<&str> = name.as_str().split_whitespace().collect();
+            while words.first().is_some_and(|w| is_determiner(w)) {
+                words.remove(0);
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let before = last_word(t[..name.start()].trim_end()).to_lowercase();
+            let founded = before.starts_with("neue") || before.starts_with("gegründete") || before.starts_with("eigene");
+            let joined = words.join(" ");
+            if !founded && !self.lex.has_topic(&joined.to_lowercase()) {
+                continue;
+            }
+            let start = all.end() - (all.as_str().len() - all.as_str().find(words[0]).unwrap_or(0));
+            let form = cap.get(2).map(|f| f.as_str()).unwrap_or("GmbH");
+            out.push(Cand {
+                span: Span::new(start, all.end()),
+                name: format!("{joined} {form}"),
+                kind: "company".into(),
+                rule: "initiative.company",
+            });
+        }
+        out
+    }
+
+    /// A head followed by a name: "Masterplan Innenstadt", "Wettbewerb Smart City".
+    fn leads(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
+        let t = a.text;
+        let mut out = Vec::new();
+        for (i, tk) in toks.iter().enumerate() {
+            let w = tk.str(t);
+            let lower = lowers[i].as_str();
+            if lower.is_empty() {
+                continue;
+            }
+            let (head, compound) = match Lexicon::exact(&self.lex.lead, lower) {
+                Some(h) => (h, false),
+                None => match self.lex.lead_suffix(lower) {
+                    Some(h) if !h.plain => (h, true),
+                    _ => continue,
+                },
+            };
+            let mut j = i + 1;
+            let mut end = tk.e;
+            let mut n = 0;
+            let mut branded = false;
+            while let Some(nx) = toks.get(j) {
+                if !text::adjacent(t, toks[j - 1], *nx) {
+                    break;
+                }
+                let nw = nx.str(t);
+                let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
+                let ok = if head.plain {
+                    (is_cap(nw) && !is_determiner(nw) && (n == 0 || is_adjective(toks[j - 1].str(t))))
+                        || (text::is_year(nw) && n <= 2)
+                } else {
+                    brand || (n > 0 && city_tok[j]) || (n > 0 && nw == "in" && toks.get(j + 1).is_some_and(|x| self.is_brand(x.str(t))))
+                };
+                if !ok {
+                    break;
+                }
+                branded |= brand;
+                n += 1;
+                end = nx.e;
+                j += 1;
+                if n >= 5 {
+                    break;
+                }
+            }
+            if n == 0 || (!head.plain && !branded) {
+                continue;
+            }
+            // the first word must be brand-like, not a city alone
+            let mut start = tk.s;
+            if head.plain && i > 0 {
+                let p = toks[i - 1];
+                let pw = p.str(t);
+                if text::adjacent(t, p, *tk) && is_cap(pw) && pw.ends_with("er") && !is_determiner(pw) && city_tok[i - 1] {
+                    start = p.s;
+                }
+            }
+            let words = &t[toks[i + 1].s..end];
+            let dropped = compound || self.lex.lead_dropped.contains(&head.word);
+            let name = if dropped {
+                words.to_string()
+            } else if start < tk.s {
+                format!("{} {} {}", &t[start..toks[i - 1].e], base_form(w, &head.word), words)
+            } else {
+                format!("{} {}", base_form(w, &head.word), words)
+            };
+            let span_start = start;
+            out.push(Cand { span: Span::new(span_start, end), name, kind: head.kind.clone(), rule: "initiative.lead_noun" });
+        }
+        out
+    }
+
+    fn is_brand(&self, w: &str) -> bool {
+        w.len() <= 16 && w.chars().next().is_some_and(char::is_uppercase) && self.lex.brand.contains(&w.to_lowercase())
+    }
+
+    /// CamelCase, letter-digit and @ names, extended over brand words on both sides.
+    fn camel(&self, t: &str, toks: &[Tok]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (i, tk) in toks.iter().enumerate() {
+            let w = tk.str(t);
+            let named = text::is_camel(w) || text::is_letter_digit(w) || text::is_at_name(w);
+            if !named {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if self.lex.camel_stop.contains(&lower) || lower.split('-').any(|p| self.lex.camel_stop.contains(p)) {
+                continue;
+            }
+            let before = last_word(t[..tk.s].trim_end_matches([' ', '"'])).to_lowercase();
+            if self.lex.third_party.contains(&before) || self.lex.blocked_head.contains(&before) {
+                continue;
+            }
+            let mut s = i;
+            while s > 0 && text::adjacent(t, toks[s - 1], toks[s]) && self.is_brand(toks[s - 1].str(t)) && s + 3 > i {
+                s -= 1;
+            }
+            let mut e = i;
+            while let Some(nx) = toks.get(e + 1) {
+                let nw = nx.str(t);
+                if !text::adjacent(t, toks[e], *nx) || e >= i + 3 {
+                    break;
+                }
+                if self.is_brand(nw) || nw.chars().all(|c| c.is_uppercase()) && self.lex.brand.contains(&nw.to_lowercase()) || nw == "GmbH" {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+            let last = toks[e].str(t);
+            let last_seg = last.rsplit('-').next().unwrap_or(last).to_lowercase();
+            let kind = if last == "GmbH" {
+                "company".to_string()
+            } else {
+                self.lex.tail.get(&last_seg).map(|h| h.kind.clone()).unwrap_or_else(|| "project".to_string())
+            };
+            let span = Span::new(toks[s].s, toks[e].e);
+            out.push(Cand { span, name: span.slice(t).to_string(), kind, rule: "initiative.camel_case" });
+        }
+        out
+    }
+
+    /// "Leipzig App", "Potsdam Lab"; and a city name glued in lower case to a brand ("kielfreifunk").
+    fn city_brands(&self, t: &str, toks: &[Tok], m: &[Mention], g: &Gazetteers) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        for mn in m {
+            if !matches!(mn.kind, FormKind::Name | FormKind::Short | FormKind::Official) {
+                continue;
+            }
+            let name = g.cities.city(mn.city).name.to_lowercase();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            let i = toks.partition_point(|tk| tk.e <= mn.span.end);
+            let Some(nx) = toks.get(i) else { continue };
+            if nx.s != mn.span.end + 1 || t.get(mn.span.end..nx.s) != Some(" ") {
+                continue;
+            }
+            let nw = nx.str(t);
+            if !is_cap(nw) || !self.lex.city_tail.contains(&nw.to_lowercase()) {
+                continue;
+            }
+            let kind = self.lex.tail.get(&nw.to_lowercase()).map(|h| h.kind.clone()).unwrap_or_else(|| "project".into());
+            let span = Span::new(mn.span.start, nx.e);
+            out.push(Cand { span, name: span.slice(t).to_string(), kind, rule: "initiative.city_brand" });
+        }
+        for tk in toks {
+            let w = tk.str(t);
+            if w.len() < 9 || !w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()) {
+                continue;
+            }
+            for n in &names {
+                let Some(rest) = w.strip_prefix(n.as_str()) else { continue };
+                if rest.chars().count() >= 4 && !text::CITY_SUFFIX_STOP.iter().any(|s| rest.starts_with(s)) {
+                    out.push(Cand { span: Span::new(tk.s, tk.e), name: w.to_string(), kind: "project".into(), rule: "initiative.city_brand" });
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Name words before a head noun: "Smart City Projekt", "Urbane Datenplattform".
+    fn tails(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
+        let t = a.text;
+        let mut out = Vec::new();
+        for (i, tk) in toks.iter().enumerate() {
+            let w = tk.str(t);
+            let lower = lowers[i].as_str();
+            if lower.is_empty() {
+                continue;
+            }
+            let inner = w.rsplit_once('-').map(|(inner, _)| inner);
+            let last = lower.rsplit('-').next().unwrap_or(lower);
+            let head = match inner {
+                Some(inner) => {
+                    let inner_ok = inner.split('-').all(|s| self.is_brand(s) || text::is_camel(s));
+                    self.lex.tail.get(last).filter(|_| inner_ok)
+                }
+                None => {
+                    Lexicon::exact(&self.lex.tail, lower).filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
+                }
+            };
+            let Some(head) = head else { continue };
+            if t[tk.e..].trim_start().starts_with('"') {
+                continue; // a head of a quoted name
+            }
+            let mut s = i;
+            while s > 0 && i - s < 4 {
+                let p = toks[s - 1];
+                let pw = p.str(t);
+                if !text::adjacent(t, p, toks[s]) || is_determiner(pw) {
+                    break;
+                }
+                let sentence_start = a.sentence_at(p.s).is_some_and(|k| a.sentences[k].start == p.s);
+                let line_start = t[..p.s].trim_end_matches([' ', '\t', '•', '*', '-', '–']).ends_with('\n')
+                    || t[..p.s].trim().is_empty();
+                let label = line_start && t[tk.e..].starts_with(':');
+                let adj = is_adjective(pw) && (!sentence_start || label);
+                if self.is_brand(pw) || text::is_camel(pw) || city_tok[s - 1] || adj {
+                    s -= 1;
+                } else {
+                    break;
+                }
+            }
+            if s == i && inner.is_none_or(|inner| !inner.split('-').any(|x| self.is_brand(x) || text::is_camel(x))) {
+                continue;
+            }
+            // only an adjective before a head that names nothing by itself ("Neue App")
+            let base_len = if lower.ends_with(head.word.as_str()) { w.len() } else { w.len() - (lower.len() - head.word.len()).min(w.len()) };
+            let span = Span::new(toks[s].s, tk.s + base_len);
+            let Some(name) = t.get(span.start..span.end) else { continue };
+            let det = if s > 0 { toks[s - 1].str(t) } else { "" };
+            let name = text::nominative(name, det, &head.word);
+            out.push(Cand { span, name, kind: head.kind.clone(), rule: "initiative.head_noun" });
+        }
+        out
+    }
+
+    /// One-word compounds: "Digitalstrategie", "Radverkehrskonzept", "Smart-City-Projekt".
+    fn compounds(&self, t: &str, toks: &[Tok], lowers: &[String]) -> Vec<Cand> {
+        let mut out = Vec::new();
+        for (tk, lower) in toks.iter().zip(lowers) {
+            let w = tk.str(t);
+            if lower.is_empty() || lower.len() != w.len() {
+                continue;
+            }
+            let Some((h, len)) = self.lex.compound_of(lower) else { continue };
+            if t[tk.e..].trim_start().starts_with('"') {
+                continue;
+            }
+            let Some(name) = w.get(..len) else { continue };
+            out.push(Cand { span: Span::new(tk.s, tk.s + len), name: name.to_string(), kind: h.kind.clone(), rule: "initiative.compound" });
+        }
+        out
+    }
+
+    /// The founding or start year stated in the sentence (or, for the sentence's last
+    /// initiative, in the next sentence when it refers back: "Dieses Projekt entstand 2020").
+    fn year_of(&self, a: &Article, span: Span, years: &[crate::extract::year::YearFact], last: bool) -> Option<u32> {
+        let si = a.sentence_at(span.start)?;
+        let in_sentence = |k: usize| {
+            let s = a.sentences[k];
+            let sent = s.slice(a.text);
+            if !self.founding.is_match(sent) {
+                return None;
+            }
+            years
+                .iter()
+                .filter(|y| s.start <= y.span.start && y.span.end <= s.end)
+                .filter(|y| y.span.end <= span.start || y.span.start >= span.end)
+                .min_by_key(|y| y.span.start.abs_diff(span.start))
+                .map(|y| y.year)
+        };
+        if let Some(y) = in_sentence(si) {
+            return Some(y);
+        }
+        if last {
+            if let Some(next) = a.sentences.get(si + 1) {
+                if self.next_ref.is_match(next.slice(a.text).trim_start()) {
+                    return in_sentence(si + 1);
+                }
+            }
+        }
+        None
+    }
+
+    /// Partners named with "gemeinsam mit", "in Kooperation mit", … in the same sentence.
+    fn partners_of(&self, a: &Article, span: Span) -> Vec<String> {
+        let Some(si) = a.sentence_at(span.start) else { return Vec::new() };
+        let s = a.sentences[si];
+        let sent = s.slice(a.text);
+        let mut out = Vec::new();
+        for m in self.partner.find_iter(sent) {
+            let rest = &sent[m.end()..];
+            for p in text::partner_names(rest) {
+                if !p.is_empty() && !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether each token is (part of) an accepted city mention.
+fn city_tokens(toks: &[Tok], m: &[Mention]) -> Vec<bool> {
+    let mut v = vec![false; toks.len()];
+    for mn in m {
+        let i = toks.partition_point(|tk| tk.e <= mn.span.start);
+        for (j, tk) in toks.iter().enumerate().skip(i) {
+            if tk.s >= mn.span.end {
+                break;
+            }
+            v[j] = true;
+        }
+    }
+    v
+}
+
+/// The last word of a text (letters, digits, hyphens).
+fn last_word(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &s[start..]
+}
+
+/// A head word without its genitive ending ("Referates" -> "Referat").
+fn base_form<'w>(word: &'w str, head: &str) -> &'w str {
+    let lower = word.to_lowercase();
+    if lower.len() == word.len() {
+        for end in ["es", "s"] {
+            if lower.strip_suffix(end).is_some_and(|b| b.ends_with(head)) {
+                return &word[..word.len() - end.len()];
+            }
+        }
+    }
+    word
+}
+
+/// The byte offset of `sub`, a slice of `t`, in `t`.
+fn offset(t: &str, sub: &str) -> usize {
+    (sub.as_ptr() as usize).saturating_sub(t.as_ptr() as usize).min(t.len())
+}
+
+/// The largest char boundary at or below `i`.
+fn floor(t: &str, mut i: usize) -> usize {
+    i = i.min(t.len());
+    while !t.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::corpus;
+
+    #[test]
+    fn corpus() {
+        corpus::check("initiative", include_str!("corpus/initiative.txt"), |r| {
+            r.initiatives
+                .iter()
+                .map(|i| {
+                    let year = i.year.map(|y| y.to_string()).unwrap_or_else(|| "-".into());
+                    format!("{} | {} | {}", i.name, i.kind, year)
+                })
+                .collect()
+        });
     }
 }

@@ -1,0 +1,350 @@
+//! Word-level helpers of the initiatives extractor: a light tokenizer over the normalised
+//! text, quote pairing, word shapes (capitalised, adjective, CamelCase, …) and partner lists.
+
+/// A word: byte range into the normalised text.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+}
+
+impl Tok {
+    pub fn str<'a>(&self, t: &'a str) -> &'a str {
+        t.get(self.s..self.e).unwrap_or("")
+    }
+}
+
+/// Words: letters and digits, with inner hyphens, dots, @ and & ("Kiel-hilft-Kiel",
+/// "KL.digital", "digital@KA").
+pub fn tokenize(t: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(t.len() / 6);
+    let mut start: Option<usize> = None;
+    let mut it = t.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let word = c.is_alphanumeric()
+            || c == '_'
+            || (matches!(c, '-' | '.' | '@' | '&')
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric)
+                && start.is_some());
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Tok { s, e: i });
+                start = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(s) = start {
+        out.push(Tok { s, e: t.len() });
+    }
+    out
+}
+
+/// Whether two words stand side by side, separated by one or two spaces only.
+pub fn adjacent(t: &str, a: Tok, b: Tok) -> bool {
+    b.s > a.e && b.s - a.e <= 2 && t.get(a.e..b.s).is_some_and(|g| g.chars().all(|c| c == ' '))
+}
+
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "diese",
+    "dieser", "dieses", "diesem", "diesen", "jede", "jeder", "jedes", "seine", "seiner", "seinem", "seinen",
+    "ihre", "ihrer", "ihrem", "ihren", "unsere", "unser", "unserer", "keine", "alle", "viele", "andere",
+    "welche", "beide", "mehrere", "solche", "im", "am", "beim", "zum", "zur", "vom", "über", "unter", "aber",
+    "oder", "wieder", "immer", "hier", "neben", "sowie", "bitte", "weitere", "weiterer", "nach", "vor",
+    "hinter", "außer", "wer", "wie", "wo", "was", "seit", "jener", "jene", "manche", "einige", "sie", "er",
+    "es", "wir", "ihr", "ich", "man",
+];
+
+/// Articles, pronouns and other small words that never start a name.
+pub fn is_determiner(w: &str) -> bool {
+    w.len() <= 8 && DETERMINERS.iter().any(|d| d.chars().eq(w.chars().flat_map(char::to_lowercase)))
+}
+
+/// A capitalised word with an adjective ending ("Urbane", "Digitaler", "Kieler").
+pub fn is_adjective(w: &str) -> bool {
+    is_cap(w)
+        && w.chars().count() >= 4
+        && !w.chars().all(char::is_uppercase)
+        && !w.contains('-')
+        && !is_determiner(w)
+        && ["e", "er", "es", "en", "em"].iter().any(|e| w.ends_with(e))
+}
+
+/// CamelCase inside a word part: two lower-case letters, then an upper-case one ("SmartCity",
+/// "DigiPort"), but not a gender form ("BürgerInnen").
+pub fn is_camel(w: &str) -> bool {
+    if w.contains('.') {
+        return false;
+    }
+    w.split('-').any(|seg| {
+        let mut run = 0;
+        for (i, c) in seg.char_indices() {
+            if c.is_lowercase() {
+                run += 1;
+            } else if c.is_uppercase() {
+                if run >= 2 {
+                    let rest = &seg[i..];
+                    if rest != "In" && rest != "Innen" {
+                        return true;
+                    }
+                }
+                run = 0;
+            } else {
+                run = 0;
+            }
+        }
+        false
+    })
+}
+
+/// Letters mixed with digits ("HUB31", "Hardware4Future"), not measures or versions.
+pub fn is_letter_digit(w: &str) -> bool {
+    if w.contains('.') || !w.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
+    letters >= 3 && digits >= 1 && !w.contains('-')
+}
+
+/// A name with an @ inside that is not an e-mail address ("digital@KA").
+pub fn is_at_name(w: &str) -> bool {
+    match w.split_once('@') {
+        Some((a, b)) => !a.is_empty() && !b.is_empty() && !b.contains('.') && !b.contains('@'),
+        None => false,
+    }
+}
+
+/// A phrase written as one hyphenated word with a lower-case inner part ("Kiel-hilft-Kiel").
+pub fn is_phrase_chain(w: &str) -> bool {
+    let segs: Vec<&str> = w.split('-').collect();
+    segs.len() >= 3
+        && is_cap(segs[0])
+        && segs[1..segs.len() - 1].iter().any(|s| s.chars().next().is_some_and(char::is_lowercase))
+        && segs.iter().all(|s| !s.is_empty())
+}
+
+pub fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+}
+
+/// Verbs of saying after a quote and comma: the quote is speech.
+pub const SPEECH_AFTER: &[&str] = &[
+    "sagt", "sagte", "so ", "erklärt", "betont", "meint", "findet", "heißt es", "teilt", "berichtet",
+    "ergänzt", "fügt", "bilanziert", "kommentiert", "freut", "lobt", "resümiert", "schreibt",
+];
+
+/// What may follow a city name glued in lower case without making a brand ("leipzigweit").
+pub const CITY_SUFFIX_STOP: &[&str] = &["weit", "er", "isch", "s", "ern"];
+
+/// Quote pairs (byte offsets of the opening and closing quote) for `"` and `'`: an opening
+/// quote follows a space, a bracket or the start; a closing one follows a non-space. A new
+/// opening quote before a close drops the unclosed one.
+pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for q in ['"', '\''] {
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut it = t.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|&(_, n)| n);
+            if c == '\n' {
+                open = None;
+            }
+            if c == q {
+                let opener = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
+                    && (q == '"' || next.is_some_and(char::is_alphanumeric));
+                let closer = prev.is_some_and(|p| !p.is_whitespace())
+                    && (q == '"' || !next.is_some_and(char::is_alphanumeric));
+                match open {
+                    Some(o) if closer && i - o <= 160 => {
+                        out.push((o, i));
+                        open = None;
+                    }
+                    _ if opener => open = Some(i),
+                    _ => {}
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+const PARTNER_STOP: &[&str] = &[
+    "Bürgern", "Bürgerinnen", "Bürger", "Einwohnern", "Einwohnerinnen", "Menschen", "Partnern",
+    "Partnerinnen", "Kommunen", "Städten", "Gemeinden", "Unternehmen", "Akteuren", "Vereinen", "Schulen",
+    "Hilfe", "Kolleginnen", "Kollegen", "Experten", "Expertinnen", "Firmen", "Betrieben", "Nutzern",
+    "Anwohnern", "Studierenden", "Jugendlichen", "Kindern",
+];
+
+/// Organisation names at the start of `rest` (after "gemeinsam mit"): capitalised word runs,
+/// split at "und", "sowie" and commas, after leading articles and adjectives.
+pub fn partner_names(rest: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut lead = 0;
+    for raw in rest.split_whitespace() {
+        let w = raw.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '"']);
+        let ends = raw.len() != w.len();
+        let stop_punct = raw.ends_with(['.', ';', ':', '!', '?', ')', '"']);
+        if w.is_empty() {
+            break;
+        }
+        if is_cap(w) || (w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && !w.is_empty()) {
+            cur.push(w);
+            lead = 0;
+        } else if !cur.is_empty() && matches!(w, "für" | "&" | "der" | "des" | "von") {
+            cur.push(w);
+        } else if matches!(w, "und" | "sowie") {
+            flush(&mut cur, &mut out);
+            lead = 0;
+            continue;
+        } else if cur.is_empty() && lead < 3 && w.chars().all(char::is_lowercase) {
+            lead += 1;
+            continue;
+        } else {
+            break;
+        }
+        if ends {
+            flush(&mut cur, &mut out);
+            if stop_punct {
+                break;
+            }
+        }
+        if out.len() >= 4 {
+            break;
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn flush(cur: &mut Vec<&str>, out: &mut Vec<String>) {
+    while cur.last().is_some_and(|w| matches!(*w, "für" | "&" | "der" | "des" | "von")) {
+        cur.pop();
+    }
+    if !cur.is_empty() && !(cur.len() == 1 && (PARTNER_STOP.contains(&cur[0]) || is_determiner(cur[0]))) {
+        out.push(cur.join(" "));
+    }
+    cur.clear();
+}
+
+/// The grammatical gender of a head noun, from its ending: 'f', 'm' or 'n'.
+fn gender(head: &str) -> char {
+    const FEM: &[&str] = &["strategie", "plattform", "initiative", "app", "agenda", "cloud", "karte", "card"];
+    const MASC: &[&str] = &["zwilling", "hub", "pass", "masterplan", "wettbewerb", "rat"];
+    if FEM.iter().any(|f| head.ends_with(f)) {
+        'f'
+    } else if MASC.iter().any(|m| head.ends_with(m)) {
+        'm'
+    } else {
+        'n'
+    }
+}
+
+/// A name of adjectives and a head in the nominative singular: after an inflecting article
+/// ("der Urbanen Datenplattform", "dem Digitalen Zwilling") the adjectives' "-en" becomes
+/// "-e", "-er" or "-es" by the head's gender.
+pub fn nominative(name: &str, det: &str, head: &str) -> String {
+    let det = det.to_lowercase();
+    if !matches!(det.as_str(), "der" | "den" | "dem" | "des" | "einer" | "einem" | "eines" | "einen" | "ihrer" | "seiner" | "ihrem" | "seinem" | "ihres" | "seines" | "unserer" | "unserem")
+        || (det == "der" && gender(head) != 'f')
+    {
+        return name.to_string();
+    }
+    let ending = match gender(head) {
+        'f' => "e",
+        'm' => "er",
+        _ => "es",
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    let n = words.len();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i + 1 < n && is_adjective(w) {
+                if let Some(stem) = w.strip_suffix("en") {
+                    return format!("{stem}{ending}");
+                }
+            }
+            w.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const INFLECTION: &[&str] = &["ern", "em", "en", "er", "es", "e", "n", "s"];
+
+/// A name's identity for de-duplication: its words lower-cased, without one inflection ending,
+/// sorted ("der Urbanen Datenplattform" = "Urbane Datenplattform").
+pub fn scorer_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace('-', " ");
+    let mut words: Vec<String> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.chars().count() > 4 {
+                for end in INFLECTION {
+                    if let Some(s) = w.strip_suffix(end) {
+                        return s.to_string();
+                    }
+                }
+            }
+            w.to_string()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert!(is_camel("SmartCity"));
+        assert!(is_camel("DigiPort"));
+        assert!(!is_camel("BürgerInnen"));
+        assert!(!is_camel("LoRaWAN"));
+        assert!(is_letter_digit("HUB31"));
+        assert!(!is_letter_digit("5G"));
+        assert!(is_at_name("digital@KA"));
+        assert!(!is_at_name("info@stadt.de"));
+        assert!(is_phrase_chain("Stadt-hilft-Stadt"));
+        assert_eq!(nominative("Urbanen Datenplattform", "der", "datenplattform"), "Urbane Datenplattform");
+        assert_eq!(nominative("Digitalen Zwilling", "dem", "zwilling"), "Digitaler Zwilling");
+        assert_eq!(nominative("Kieler Strategie", "der", "strategie"), "Kieler Strategie");
+        assert_eq!(scorer_key("Urbanen Datenplattform"), scorer_key("Urbane Datenplattform"));
+    }
+
+    #[test]
+    fn quotes_and_partners() {
+        let t = "die Initiative \"A B\" und \" C\" sowie 'D-E' geht's";
+        let p = quote_pairs(t);
+        assert_eq!(p.len(), 3);
+        assert_eq!(partner_names("der IHK ein neues Zentrum"), vec!["IHK".to_string()]);
+        assert_eq!(
+            partner_names("der Hochschule Nordheim und dem Verein Netzwerk Süd. Weiter"),
+            vec!["Hochschule Nordheim".to_string(), "Verein Netzwerk Süd".to_string()]
+        );
+        assert!(partner_names("weiteren Kommunen hat").is_empty());
+        for s in ["\"", "'", "\"\"", "a\"b'c", "ü\"ö\"ä"] {
+            let _ = quote_pairs(s);
+            let _ = tokenize(s);
+        }
+    }
+}
