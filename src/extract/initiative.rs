@@ -515,7 +515,7 @@ impl InitiativeRules {
         out
     }
 
-    /// "Leipzig App", "Potsdam Lab"; and a city name glued in lower case to a brand ("kielfreifunk").
+    /// "Leipzig App", "Kassel Lab"; and a city name glued in lower case to a brand ("kielfreifunk").
     fn city_brands(&self, t: &str, toks: &[Tok], m: &[Mention], g: &Gazetteers) -> Vec<Cand> {
         let mut out = Vec::new();
         let mut names: Vec<String> = Vec::new();

@@ -198,7 +198,7 @@ fn glued(before: &str, after: &str) -> bool {
             return true;
         }
         if stem[..word_start].ends_with('(') {
-            return true; // "Ulm (9. mit 76,8 Punkten)"
+            return true; // "Jena (7. mit 70,2 Punkten)"
         }
         let prev_word = stem[..word_start].split_whitespace().next_back();
         return match prev_word {

@@ -1,5 +1,5 @@
 //! Names of persons: first-name-led names anywhere, academic titles, and names right after a
-//! role word that need no known first name ("Oberbürgermeister Weichel").
+//! role word that need no known first name ("Oberbürgermeister Bergmann").
 
 use super::lex::*;
 use super::{Ctx, NameHit};

@@ -63,7 +63,7 @@ impl Ctx<'_> {
                         head = (rest_start, t.e);
                     } else if self.is_org_prefix(prefix, t.s) {
                         org = Some(prefix.to_string());
-                        // "Haus & Grund-Präsident"
+                        // "Mieter & Co-Präsident"
                         if i > 0 && self.gap_before(i) == " & " && name_shaped(self.tok(i - 1)) {
                             org = self
                                 .text
@@ -184,7 +184,7 @@ impl Ctx<'_> {
     }
 
     /// The words after a role that belong to it ("des Amtes für Wirtschaftsförderung"), an
-    /// organisation among them ("der Stadt Hamburg", "von R-Kom", "bei Bitkom"), and a name
+    /// organisation among them ("der Stadt Hamburg", "von N-Net", "bei Bitkom"), and a name
     /// after a comma that ends them.
     pub(super) fn complement(
         &self,

@@ -111,7 +111,7 @@ impl RankingRules {
                     sentence: si,
                 });
             }
-            // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei folgen A und B"
+            // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
             for (rs, re_, first, last, _) in self.pat.ranges(s.slice(text)) {
                 let after_range: Vec<&&Mention> = in_sent.iter().filter(|m| m.span.start >= s.start + re_ && m.kind != FormKind::Adjective).collect();
                 let n = (last - first + 1) as usize;
@@ -154,7 +154,7 @@ impl RankingRules {
                 let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
                 let (year, historic) = explicit_year(text, s, e.span, edition);
-                // "2020 belegte Nürnberg noch Rang 29" in the 2021 edition: the previous rank
+                // "2022 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
                 let last_year = historic && year.is_some() && year.map(|y| y + 1) == edition;
                 if e.is_previous || last_year {
                     if let (Pos::Exact(v), Some(&city)) = (e.pos, targets.first()) {
