@@ -21,6 +21,9 @@ pub struct Document {
 
 impl Document {
     pub fn from_text(text: impl Into<String>) -> Document {
-        Document { text: text.into(), ..Document::default() }
+        Document {
+            text: text.into(),
+            ..Document::default()
+        }
     }
 }

@@ -35,7 +35,12 @@ impl Extractor {
         let rankings = extract::ranking::RankingRules::new(&gaz);
         let officials = extract::official::OfficialRules::new(&gaz);
         let initiatives = extract::initiative::InitiativeRules::new(&gaz);
-        Extractor { gaz, rankings, officials, initiatives }
+        Extractor {
+            gaz,
+            rankings,
+            officials,
+            initiatives,
+        }
     }
 
     /// An extractor over the built-in gazetteers.
@@ -54,27 +59,46 @@ impl Extractor {
         let mentions = extract::city::mentions(&article, &self.gaz);
         let subject = extract::city::subject(&article, &self.gaz, &mentions);
         let years = extract::year::extract(&article);
-        let rankings = self.rankings.extract(&article, &self.gaz, &mentions, subject);
-        let officials = self.officials.extract(&article, &self.gaz, &mentions, subject);
-        let initiatives = self.initiatives.extract(&article, &self.gaz, &mentions, subject);
-        let title = doc
-            .title
-            .clone()
-            .or_else(|| article.headline.map(|h| article.original_text(h).trim().to_string()));
+        let rankings = self
+            .rankings
+            .extract(&article, &self.gaz, &mentions, subject);
+        let officials = self
+            .officials
+            .extract(&article, &self.gaz, &mentions, subject);
+        let initiatives = self
+            .initiatives
+            .extract(&article, &self.gaz, &mentions, subject);
+        let title = doc.title.clone().or_else(|| {
+            article
+                .headline
+                .map(|h| article.original_text(h).trim().to_string())
+        });
         Record {
             schema_version: SCHEMA_VERSION,
             id: stable_id(&norm.text),
-            source: Source { path: doc.path.clone(), url: doc.url.clone() },
+            source: Source {
+                path: doc.path.clone(),
+                url: doc.url.clone(),
+            },
             title,
             published: doc.published.clone(),
             warnings: doc.warnings.clone(),
             city: subject.map(|id| {
                 let c = self.gaz.cities.city(id);
-                CityRef { name: c.name.clone(), ags: c.ags.clone(), state: c.state.clone() }
+                CityRef {
+                    name: c.name.clone(),
+                    ags: c.ags.clone(),
+                    state: c.state.clone(),
+                }
             }),
             cities: extract::city::summarize(&article, &self.gaz, &mentions),
             rankings,
-            years: years.iter().map(|y| y.year).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+            years: years
+                .iter()
+                .map(|y| y.year)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
             officials,
             initiatives,
             text_chars: doc.text.chars().count(),

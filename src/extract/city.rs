@@ -35,8 +35,12 @@ static STRONG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Prepositions that make a large but word-like name a place ("in Essen", "aus Halle").
-static PLACE_PREPOSITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:[Ii]n|[Aa]us|[Nn]ach|[Bb]is|[Vv]on|[Ff]ür|[Gg]egen|[Vv]or|[Hh]inter)\s$").expect("prep regex"));
+static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|\s)(?:[Ii]n|[Aa]us|[Nn]ach|[Bb]is|[Vv]on|[Ff]ür|[Gg]egen|[Vv]or|[Hh]inter)\s$",
+    )
+    .expect("prep regex")
+});
 
 /// After a name: a ranking list item, an administrative qualifier.
 static STRONG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,13 +84,24 @@ fn is_dateline(a: &Article, span: Span) -> bool {
 /// Every accepted city mention in text order.
 pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     let hits = g.cities.find(a.text);
-    let states: HashSet<&str> = g.cities.cities.iter().filter(|c| !c.foreign).map(|c| c.state.as_str()).collect();
-    let in_headline = |s: Span| a.headline.is_some_and(|h| h.start <= s.start && s.end <= h.end);
+    let states: HashSet<&str> = g
+        .cities
+        .cities
+        .iter()
+        .filter(|c| !c.foreign)
+        .map(|c| c.state.as_str())
+        .collect();
+    let in_headline = |s: Span| {
+        a.headline
+            .is_some_and(|h| h.start <= s.start && s.end <= h.end)
+    };
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(hits.len());
     let mut pending: Vec<(usize, u32, Span, FormKind)> = Vec::new();
     let mut established: HashSet<u32> = HashSet::new();
     for h in &hits {
-        let Some(form) = h.forms.first() else { continue };
+        let Some(form) = h.forms.first() else {
+            continue;
+        };
         let city = g.cities.city(form.city);
         let span = Span::new(h.start, h.end);
         let surface = span.slice(a.text);
@@ -96,12 +111,16 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         // a state's name ("Sachsen", "Brandenburg") names a town only with a place word before it
         let state_word = city.name != city.state
             && (states.contains(surface) && !city.kreisfrei
-                || form.kind == FormKind::Adjective && states.iter().any(|st| surface.starts_with(st)));
+                || form.kind == FormKind::Adjective
+                    && states.iter().any(|st| surface.starts_with(st)));
         let headline_ok = !needs_context
             || (city.is_large() && in_headline(span))
             || a.headline.is_some_and(|hl| hl.start == span.start);
         // "Landkreis Höxter", "Rhein-Kreis Neuss": a district, not the town
-        let district = before.ends_with("Landkreis ") || before.ends_with("Kreis ") || before.ends_with("Lkr. ") || before.ends_with("Landkreise ");
+        let district = before.ends_with("Landkreis ")
+            || before.ends_with("Kreis ")
+            || before.ends_with("Lkr. ")
+            || before.ends_with("Landkreise ");
         let rule = if district {
             Some("city.district")
         } else if state_word {
@@ -118,7 +137,8 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             Some("city.headline")
         } else if !needs_context {
             Some("city.name")
-        } else if city.is_large() && !states.contains(surface) && PLACE_PREPOSITION.is_match(before) {
+        } else if city.is_large() && !states.contains(surface) && PLACE_PREPOSITION.is_match(before)
+        {
             Some("city.preposition")
         } else {
             None
@@ -128,7 +148,12 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
                 if needs_context && r != "city.district" {
                     established.insert(form.city);
                 }
-                out.push(Some(Mention { city: form.city, span, kind: form.kind, rule: r }));
+                out.push(Some(Mention {
+                    city: form.city,
+                    span,
+                    kind: form.kind,
+                    rule: r,
+                }));
             }
             None => {
                 pending.push((out.len(), form.city, span, form.kind));
@@ -139,23 +164,43 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     // a word-like or small name counts everywhere once the article has established it as a place
     for (i, city, span, kind) in pending {
         if established.contains(&city) {
-            out[i] = Some(Mention { city, span, kind, rule: "city.established" });
+            out[i] = Some(Mention {
+                city,
+                span,
+                kind,
+                rule: "city.established",
+            });
         }
     }
     // names in a list with accepted cities ("Dortmund, Essen und Duisburg")
     let list: Vec<Mention> = out.iter().flatten().copied().collect();
     for (i, h) in hits.iter().enumerate() {
         if out.get(i).is_some_and(|m| m.is_none()) {
-            let Some(form) = h.forms.first() else { continue };
+            let Some(form) = h.forms.first() else {
+                continue;
+            };
             if !g.cities.city(form.city).is_large() {
                 continue;
             }
             let near = list.iter().any(|m| {
-                let (l, r) = if m.span.end <= h.start { (m.span.end, h.start) } else { (h.end, m.span.start) };
-                l <= r && matches!(a.text.get(l..r), Some(", " | " und " | " sowie " | " oder " | ", und "))
+                let (l, r) = if m.span.end <= h.start {
+                    (m.span.end, h.start)
+                } else {
+                    (h.end, m.span.start)
+                };
+                l <= r
+                    && matches!(
+                        a.text.get(l..r),
+                        Some(", " | " und " | " sowie " | " oder " | ", und ")
+                    )
             });
             if near {
-                out[i] = Some(Mention { city: form.city, span: Span::new(h.start, h.end), kind: form.kind, rule: "city.list" });
+                out[i] = Some(Mention {
+                    city: form.city,
+                    span: Span::new(h.start, h.end),
+                    kind: form.kind,
+                    rule: "city.list",
+                });
             }
         }
     }
@@ -198,10 +243,10 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
     }
     if let Some(t) = a.extra_title {
         for h in g.cities.find(t) {
-            if let Some(f) = h.forms.first() {
-                if score.contains_key(&f.city) || g.cities.city(f.city).is_large() && !h.ambiguous {
-                    *score.entry(f.city).or_default() += 3.0;
-                }
+            if let Some(f) = h.forms.first()
+                && (score.contains_key(&f.city) || g.cities.city(f.city).is_large() && !h.ambiguous)
+            {
+                *score.entry(f.city).or_default() += 3.0;
             }
         }
     }
@@ -212,7 +257,14 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
 pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32> {
     let score = weights(a, g, mentions);
     let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
-    ranked.sort_by(|x, y| y.1.total_cmp(&x.1).then(g.cities.city(y.0).population.cmp(&g.cities.city(x.0).population)));
+    ranked.sort_by(|x, y| {
+        y.1.total_cmp(&x.1).then(
+            g.cities
+                .city(y.0)
+                .population
+                .cmp(&g.cities.city(x.0).population),
+        )
+    });
     let (best, s1) = *ranked.first()?;
     let s2 = ranked.get(1).map(|r| r.1).unwrap_or(0.0);
     // many cities and no clear leader: an overview

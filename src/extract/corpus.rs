@@ -16,7 +16,10 @@ pub fn parse(corpus: &str) -> Vec<Example> {
     let mut out = Vec::new();
     let mut cur: Option<Example> = None;
     for (i, line) in corpus.lines().enumerate() {
-        if let Some(t) = line.strip_prefix("> ").or_else(|| (line == ">").then_some("")) {
+        if let Some(t) = line
+            .strip_prefix("> ")
+            .or_else(|| (line == ">").then_some(""))
+        {
             match &mut cur {
                 Some(ex) if ex.expected.is_empty() => {
                     ex.text.push('\n');
@@ -26,17 +29,21 @@ pub fn parse(corpus: &str) -> Vec<Example> {
                     if let Some(ex) = cur.take() {
                         out.push(ex);
                     }
-                    cur = Some(Example { line: i + 1, text: t.to_string(), expected: Vec::new() });
+                    cur = Some(Example {
+                        line: i + 1,
+                        text: t.to_string(),
+                        expected: Vec::new(),
+                    });
                 }
             }
         } else if let Some(e) = line.strip_prefix("= ") {
             if let Some(ex) = &mut cur {
                 ex.expected.push(e.trim().to_string());
             }
-        } else if line.trim().is_empty() {
-            if let Some(ex) = cur.take() {
-                out.push(ex);
-            }
+        } else if line.trim().is_empty()
+            && let Some(ex) = cur.take()
+        {
+            out.push(ex);
         }
     }
     if let Some(ex) = cur.take() {

@@ -42,7 +42,15 @@ impl<'a> Article<'a> {
                 && !s.ends_with(['.', ',', ';'])
                 && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '"')
         });
-        Article { original, norm, text, sentences, paragraphs, headline, extra_title }
+        Article {
+            original,
+            norm,
+            text,
+            sentences,
+            paragraphs,
+            headline,
+            extra_title,
+        }
     }
 
     /// The index of the sentence containing byte `pos`, if any.

@@ -123,7 +123,9 @@ impl CityGazetteer {
                     continue;
                 }
                 let kind = if v.split_whitespace().count() > 1
-                    && v.split_whitespace().next().is_some_and(|w| w.ends_with("stadt") || w == "Freie" || w == "Sankt" || w == "St.")
+                    && v.split_whitespace().next().is_some_and(|w| {
+                        w.ends_with("stadt") || w == "Freie" || w == "Sankt" || w == "St."
+                    })
                     && !v.starts_with("Sankt")
                     && !v.starts_with("St.")
                 {
@@ -134,10 +136,10 @@ impl CityGazetteer {
                     FormKind::Name
                 };
                 add(&mut forms, v, id, kind);
-                if kind == FormKind::Short {
-                    if let Some(g) = genitive(v) {
-                        add(&mut forms, &g, id, FormKind::Genitive);
-                    }
+                if kind == FormKind::Short
+                    && let Some(g) = genitive(v)
+                {
+                    add(&mut forms, &g, id, FormKind::Genitive);
                 }
             }
             by_name.entry(city.name.clone()).or_default().push(id);
@@ -146,8 +148,12 @@ impl CityGazetteer {
         // adjectives: the table, else name + "er" for cities of 50,000 and more
         let mut has_adj: HashSet<u32> = HashSet::new();
         for r in adjectives {
-            let Some(ids) = by_name.get(&r[0]) else { continue };
-            let Some(&id) = ids.iter().max_by_key(|&&i| cities[i as usize].population) else { continue };
+            let Some(ids) = by_name.get(&r[0]) else {
+                continue;
+            };
+            let Some(&id) = ids.iter().max_by_key(|&&i| cities[i as usize].population) else {
+                continue;
+            };
             has_adj.insert(id);
             for a in adjective_inflections(&r[1]) {
                 add(&mut forms, &a, id, FormKind::Adjective);
@@ -159,7 +165,11 @@ impl CityGazetteer {
                 continue;
             }
             let base = c.name.split([' ', '(', '/', ',']).next().unwrap_or(&c.name);
-            let adj = if base.ends_with('e') { format!("{base}r") } else { format!("{base}er") };
+            let adj = if base.ends_with('e') {
+                format!("{base}r")
+            } else {
+                format!("{base}er")
+            };
             for a in adjective_inflections(&adj) {
                 add(&mut forms, &a, id, FormKind::Adjective);
             }
@@ -193,7 +203,8 @@ impl CityGazetteer {
             // an ambiguous word: the form itself, or the base of its genitive/adjective
             let amb = ambiguous_lower.contains(k)
                 || v.iter().any(|f| {
-                    f.kind == FormKind::Genitive && ambiguous_lower.contains(k.trim_end_matches('s'))
+                    f.kind == FormKind::Genitive
+                        && ambiguous_lower.contains(k.trim_end_matches('s'))
                 });
             patterns.push((v, amb));
         }
@@ -206,7 +217,12 @@ impl CityGazetteer {
             .enumerate()
             .filter_map(|(i, c)| c.ags.clone().map(|a| (a, i as u32)))
             .collect();
-        Ok(CityGazetteer { cities, ac, patterns, by_ags })
+        Ok(CityGazetteer {
+            cities,
+            ac,
+            patterns,
+            by_ags,
+        })
     }
 
     pub fn city(&self, id: u32) -> &City {
@@ -232,7 +248,12 @@ impl CityGazetteer {
                 continue;
             }
             let (forms, ambiguous) = &self.patterns[m.pattern().as_usize()];
-            out.push(CityHit { start, end, forms, ambiguous: *ambiguous });
+            out.push(CityHit {
+                start,
+                end,
+                forms,
+                ambiguous: *ambiguous,
+            });
         }
         out
     }
@@ -293,22 +314,40 @@ mod tests {
 
     fn row(ags: &str, name: &str, pop: u32, kf: bool, variants: &str) -> Vec<String> {
         vec![
-            ags.into(), name.into(), name.into(), "Land".into(), pop.to_string(),
-            if kf { "1" } else { "0" }.into(), "1".into(), variants.into(),
+            ags.into(),
+            name.into(),
+            name.into(),
+            "Land".into(),
+            pop.to_string(),
+            if kf { "1" } else { "0" }.into(),
+            "1".into(),
+            variants.into(),
         ]
     }
 
     fn gaz() -> CityGazetteer {
         let rows = vec![
             row("14713000", "Leipzig", 593_145, true, ""),
-            row("15002000", "Halle (Saale)", 239_257, true, "Halle|Halle/Saale"),
+            row(
+                "15002000",
+                "Halle (Saale)",
+                239_257,
+                true,
+                "Halle|Halle/Saale",
+            ),
             row("05913000", "Essen", 582_760, true, ""),
             row("09162000", "München", 1_484_226, true, ""),
             row("05754008", "Halle (Westf.)", 21_000, false, "Halle"),
         ];
         let adj = vec![vec!["München".to_string(), "Münchner".to_string()]];
         let amb: HashSet<String> = ["Essen".to_string(), "Halle".to_string()].into();
-        CityGazetteer::build(&rows, &adj, &amb, &[vec!["Wien".into(), "Österreich".into()]]).unwrap()
+        CityGazetteer::build(
+            &rows,
+            &adj,
+            &amb,
+            &[vec!["Wien".into(), "Österreich".into()]],
+        )
+        .unwrap()
     }
 
     #[test]

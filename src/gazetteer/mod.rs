@@ -18,7 +18,10 @@ struct DataFile {
 
 macro_rules! data_file {
     ($name:literal) => {
-        DataFile { name: $name, embedded: include_str!(concat!("../../data/", $name)) }
+        DataFile {
+            name: $name,
+            embedded: include_str!(concat!("../../data/", $name)),
+        }
     };
 }
 
@@ -36,17 +39,33 @@ const REGIONS: DataFile = data_file!("regions.tsv");
 
 /// The names of every data file a `--rules DIR` may override.
 pub const DATA_FILES: &[&str] = &[
-    CITIES.name, CITY_ADJECTIVES.name, AMBIGUOUS.name, FOREIGN.name, FIRST_NAMES.name,
-    PARTIES.name, ROLES.name, RANKINGS.name, RANKING_GENERIC.name, CATEGORIES.name, REGIONS.name,
+    CITIES.name,
+    CITY_ADJECTIVES.name,
+    AMBIGUOUS.name,
+    FOREIGN.name,
+    FIRST_NAMES.name,
+    PARTIES.name,
+    ROLES.name,
+    RANKINGS.name,
+    RANKING_GENERIC.name,
+    CATEGORIES.name,
+    REGIONS.name,
 ];
 
 /// A data file that could not be read or parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
     #[error("cannot read rules file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{file}:{line}: {message}")]
-    Parse { file: String, line: usize, message: String },
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("rules directory {0} does not exist or is not a directory")]
     NoDir(PathBuf),
 }
@@ -91,17 +110,20 @@ impl Gazetteers {
 
     /// The built-in gazetteers, with each file found in `dir` replacing its built-in twin.
     pub fn load(dir: Option<&Path>) -> Result<Gazetteers, GazetteerError> {
-        if let Some(d) = dir {
-            if !d.is_dir() {
-                return Err(GazetteerError::NoDir(d.to_path_buf()));
-            }
+        if let Some(d) = dir
+            && !d.is_dir()
+        {
+            return Err(GazetteerError::NoDir(d.to_path_buf()));
         }
         let read = |f: &DataFile| -> Result<(String, String), GazetteerError> {
             if let Some(d) = dir {
                 let path = d.join(f.name);
                 if path.exists() {
-                    let content = std::fs::read_to_string(&path)
-                        .map_err(|source| GazetteerError::Read { path: path.clone(), source })?;
+                    let content =
+                        std::fs::read_to_string(&path).map_err(|source| GazetteerError::Read {
+                            path: path.clone(),
+                            source,
+                        })?;
                     return Ok((path.display().to_string(), content));
                 }
             }
@@ -116,7 +138,11 @@ impl Gazetteers {
         let (n, foreign) = read(&FOREIGN)?;
         let foreign_rows = tsv::rows(&n, &foreign, 2)?;
         let city_gaz = CityGazetteer::build(&cities_rows, &adj_rows, &ambiguous, &foreign_rows)
-            .map_err(|message| GazetteerError::Parse { file: "cities".into(), line: 0, message })?;
+            .map_err(|message| GazetteerError::Parse {
+                file: "cities".into(),
+                line: 0,
+                message,
+            })?;
 
         let (_, names) = read(&FIRST_NAMES)?;
         let first_names = tsv::lines(&names).map(str::to_string).collect();
@@ -128,7 +154,11 @@ impl Gazetteers {
         let (n, roles) = read(&ROLES)?;
         let roles = tsv::rows(&n, &roles, 3)?
             .into_iter()
-            .map(|r| Role { surface: r[0].clone(), canonical: r[1].clone(), kind: r[2].clone() })
+            .map(|r| Role {
+                surface: r[0].clone(),
+                canonical: r[1].clone(),
+                kind: r[2].clone(),
+            })
             .collect();
         let (n, rankings) = read(&RANKINGS)?;
         let rankings = tsv::rows(&n, &rankings, 2)?

@@ -13,7 +13,11 @@ pub fn lines(content: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Table rows after the header line, each with at least `min_cols` columns.
-pub fn rows(file: &str, content: &str, min_cols: usize) -> Result<Vec<Vec<String>>, GazetteerError> {
+pub fn rows(
+    file: &str,
+    content: &str,
+    min_cols: usize,
+) -> Result<Vec<Vec<String>>, GazetteerError> {
     let mut out = Vec::new();
     let mut header_seen = false;
     for (i, raw) in content.lines().enumerate() {
@@ -30,7 +34,10 @@ pub fn rows(file: &str, content: &str, min_cols: usize) -> Result<Vec<Vec<String
             return Err(GazetteerError::Parse {
                 file: file.to_string(),
                 line: i + 1,
-                message: format!("expected at least {min_cols} tab-separated columns, found {}", cols.len()),
+                message: format!(
+                    "expected at least {min_cols} tab-separated columns, found {}",
+                    cols.len()
+                ),
             });
         }
         out.push(cols);

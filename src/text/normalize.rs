@@ -47,7 +47,10 @@ impl NormText {
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_idx: u32 = 0;
-        let needs_nfc = !matches!(is_nfc_quick(original.chars()), unicode_normalization::IsNormalized::Yes);
+        let needs_nfc = !matches!(
+            is_nfc_quick(original.chars()),
+            unicode_normalization::IsNormalized::Yes
+        );
         let mut char_idx: u32 = 0;
         if needs_nfc {
             // compose per grapheme cluster, so that a cluster maps back to its first char
@@ -74,7 +77,11 @@ impl NormText {
         }
         map.push(char_idx);
         byte_map.push(byte_idx);
-        NormText { text, map, byte_map }
+        NormText {
+            text,
+            map,
+            byte_map,
+        }
     }
 
     /// Char offset in the original for a byte offset in the normalised text (clamped).
@@ -86,7 +93,11 @@ impl NormText {
     pub fn orig_byte_range(&self, start: usize, end: usize) -> (usize, usize) {
         let last = self.byte_map.len() - 1;
         let s = self.byte_map[start.min(last)] as usize;
-        let e = if end >= self.text.len() { self.byte_map[last] as usize } else { self.byte_map[end] as usize };
+        let e = if end >= self.text.len() {
+            self.byte_map[last] as usize
+        } else {
+            self.byte_map[end] as usize
+        };
         (s, e.max(s))
     }
 
@@ -128,7 +139,10 @@ mod tests {
         let n = NormText::new(o);
         assert_eq!(n.text, "Die \"SmartCity\" Strategie");
         let s = n.text.find("Strategie").unwrap();
-        assert_eq!(orig_slice(o, &n, s, s + "Strategie".len()), "Stra\u{00AD}tegie");
+        assert_eq!(
+            orig_slice(o, &n, s, s + "Strategie".len()),
+            "Stra\u{00AD}tegie"
+        );
     }
 
     #[test]

@@ -4,21 +4,66 @@
 //! extractors' job.
 
 const UNITS: &[(&str, u32)] = &[
-    ("null", 0), ("ein", 1), ("eins", 1), ("eine", 1), ("einen", 1), ("einem", 1), ("einer", 1),
-    ("zwei", 2), ("drei", 3), ("vier", 4), ("fünf", 5), ("sechs", 6), ("sieben", 7), ("acht", 8),
-    ("neun", 9), ("zehn", 10), ("elf", 11), ("zwölf", 12), ("dreizehn", 13), ("vierzehn", 14),
-    ("fünfzehn", 15), ("sechzehn", 16), ("siebzehn", 17), ("achtzehn", 18), ("neunzehn", 19),
+    ("null", 0),
+    ("ein", 1),
+    ("eins", 1),
+    ("eine", 1),
+    ("einen", 1),
+    ("einem", 1),
+    ("einer", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("elf", 11),
+    ("zwölf", 12),
+    ("dreizehn", 13),
+    ("vierzehn", 14),
+    ("fünfzehn", 15),
+    ("sechzehn", 16),
+    ("siebzehn", 17),
+    ("achtzehn", 18),
+    ("neunzehn", 19),
 ];
 const TENS: &[(&str, u32)] = &[
-    ("zwanzig", 20), ("dreißig", 30), ("vierzig", 40), ("fünfzig", 50), ("sechzig", 60),
-    ("siebzig", 70), ("achtzig", 80), ("neunzig", 90), ("hundert", 100), ("einhundert", 100),
+    ("zwanzig", 20),
+    ("dreißig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+    ("hundert", 100),
+    ("einhundert", 100),
 ];
 /// Ordinal stems (without the inflection ending -e/-en/-er/-es/-em).
 const ORDINAL_STEMS: &[(&str, u32)] = &[
-    ("erst", 1), ("zweit", 2), ("dritt", 3), ("viert", 4), ("fünft", 5), ("sechst", 6),
-    ("siebt", 7), ("siebent", 7), ("acht", 8), ("neunt", 9), ("zehnt", 10), ("elft", 11),
-    ("zwölft", 12), ("dreizehnt", 13), ("vierzehnt", 14), ("fünfzehnt", 15), ("sechzehnt", 16),
-    ("siebzehnt", 17), ("achtzehnt", 18), ("neunzehnt", 19),
+    ("erst", 1),
+    ("zweit", 2),
+    ("dritt", 3),
+    ("viert", 4),
+    ("fünft", 5),
+    ("sechst", 6),
+    ("siebt", 7),
+    ("siebent", 7),
+    ("acht", 8),
+    ("neunt", 9),
+    ("zehnt", 10),
+    ("elft", 11),
+    ("zwölft", 12),
+    ("dreizehnt", 13),
+    ("vierzehnt", 14),
+    ("fünfzehnt", 15),
+    ("sechzehnt", 16),
+    ("siebzehnt", 17),
+    ("achtzehnt", 18),
+    ("neunzehnt", 19),
 ];
 
 /// A cardinal number word ("fünf", "Zwölf", "einundzwanzig", "dreißig") → its value.
@@ -37,7 +82,9 @@ pub fn cardinal_word(word: &str) -> Option<u32> {
 /// An ordinal word in any inflection ("zweiten", "Dritter", "erstem", "zwanzigsten") → its value.
 pub fn ordinal_word(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    let stem = ["en", "er", "es", "em", "e"].iter().find_map(|end| w.strip_suffix(end))?;
+    let stem = ["en", "er", "es", "em", "e"]
+        .iter()
+        .find_map(|end| w.strip_suffix(end))?;
     if let Some(&(_, v)) = ORDINAL_STEMS.iter().find(|(s, _)| *s == stem) {
         return Some(v);
     }
@@ -102,13 +149,29 @@ mod tests {
     #[test]
     fn ordinals_in_all_inflections() {
         for (w, v) in [
-            ("zweiten", 2), ("dritter", 3), ("erstem", 1), ("Erste", 1), ("siebten", 7),
-            ("achte", 8), ("zehnten", 10), ("elften", 11), ("zwanzigsten", 20),
-            ("einundzwanzigste", 21), ("dreißigsten", 30),
+            ("zweiten", 2),
+            ("dritter", 3),
+            ("erstem", 1),
+            ("Erste", 1),
+            ("siebten", 7),
+            ("achte", 8),
+            ("zehnten", 10),
+            ("elften", 11),
+            ("zwanzigsten", 20),
+            ("einundzwanzigste", 21),
+            ("dreißigsten", 30),
         ] {
             assert_eq!(ordinal_word(w), Some(v), "{w}");
         }
-        for w in ["zweite-", "Acht", "Rang", "besten", "letzten", "nächsten", "ersten-"] {
+        for w in [
+            "zweite-",
+            "Acht",
+            "Rang",
+            "besten",
+            "letzten",
+            "nächsten",
+            "ersten-",
+        ] {
             if w == "Acht" {
                 assert_eq!(ordinal_word(w), None);
                 continue;

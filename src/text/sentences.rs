@@ -38,19 +38,94 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words after which "12." is an ordinal ("auf dem 12. Platz", "zum 14. Mal").
 const ORDINAL_LEFT: &[&str] = &[
-    "dem", "den", "der", "des", "die", "das", "am", "im", "vom", "zum", "zur", "beim", "ein",
-    "eine", "einem", "einen", "einer", "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer",
-    "bis", "ab", "seit", "Am", "Im", "Zum", "Vom", "Beim", "Den", "Der", "Dem", "Die", "Das",
-    "Als", "als", "ihr", "sein", "guten", "sehr", "starken", "soliden", "respektablen",
+    "dem",
+    "den",
+    "der",
+    "des",
+    "die",
+    "das",
+    "am",
+    "im",
+    "vom",
+    "zum",
+    "zur",
+    "beim",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "seinem",
+    "seinen",
+    "seiner",
+    "ihrem",
+    "ihren",
+    "ihrer",
+    "bis",
+    "ab",
+    "seit",
+    "Am",
+    "Im",
+    "Zum",
+    "Vom",
+    "Beim",
+    "Den",
+    "Der",
+    "Dem",
+    "Die",
+    "Das",
+    "Als",
+    "als",
+    "ihr",
+    "sein",
+    "guten",
+    "sehr",
+    "starken",
+    "soliden",
+    "respektablen",
 ];
 
 /// Words that follow an ordinal "N." rather than start a new sentence.
 const ORDINAL_RIGHT: &[&str] = &[
-    "Platz", "Platzes", "Plätze", "Rang", "Ranges", "Ränge", "Position", "Stelle", "Mal",
-    "Gesamtrang", "Gesamtplatz", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-    "August", "September", "Oktober", "November", "Dezember", "Jahrhundert", "Jahrhunderts",
-    "Spieltag", "Quartal", "Auflage", "Ausgabe", "Runde", "Staffel", "Stock", "Jahrestag",
-    "Geburtstag", "Kalenderwoche", "Bezirk", "Klasse", "Liga", "Platzierung",
+    "Platz",
+    "Platzes",
+    "Plätze",
+    "Rang",
+    "Ranges",
+    "Ränge",
+    "Position",
+    "Stelle",
+    "Mal",
+    "Gesamtrang",
+    "Gesamtplatz",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "Jahrhundert",
+    "Jahrhunderts",
+    "Spieltag",
+    "Quartal",
+    "Auflage",
+    "Ausgabe",
+    "Runde",
+    "Staffel",
+    "Stock",
+    "Jahrestag",
+    "Geburtstag",
+    "Kalenderwoche",
+    "Bezirk",
+    "Klasse",
+    "Liga",
+    "Platzierung",
 ];
 
 /// Paragraphs: runs of text separated by blank lines, trimmed; empty ones are skipped.
@@ -143,7 +218,10 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         let end = abs + piece.len();
         let next = &text[end..line.end];
         // a joined hard wrap is no bound
-        if !next.is_empty() && (glued(&text[start..end], next) || text[start..end].trim_end_matches(' ').ends_with('\n')) {
+        if !next.is_empty()
+            && (glued(&text[start..end], next)
+                || text[start..end].trim_end_matches(' ').ends_with('\n'))
+        {
             cur_start = Some(start);
             continue;
         }
@@ -163,7 +241,10 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
                 && b[i + 1].is_ascii_uppercase()
                 && b[i - 1].is_ascii_lowercase()
                 && b[i - 2].is_ascii_lowercase()
-                && !piece[..i].rsplit(' ').next().is_some_and(|w| w.contains('.'))
+                && !piece[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.contains('.'))
             {
                 push_trimmed(text, start, p.start + i + 1, out);
                 start = p.start + i + 1;
@@ -250,17 +331,35 @@ mod tests {
     fn must_split() {
         assert_eq!(
             split("Die Stadt verbessert sich auf Platz 12. Die Freude ist groß."),
-            vec!["Die Stadt verbessert sich auf Platz 12.", "Die Freude ist groß."]
+            vec![
+                "Die Stadt verbessert sich auf Platz 12.",
+                "Die Freude ist groß."
+            ]
         );
-        assert_eq!(split("Das ist gut. Das ist schlecht!"), vec!["Das ist gut.", "Das ist schlecht!"]);
-        assert_eq!(split("Titel\n\nText eins. Text zwei."), vec!["Titel", "Text eins.", "Text zwei."]);
-        assert_eq!(split("• 1. Hamburg,\n• 2. Karlsruhe"), vec!["• 1. Hamburg,", "• 2. Karlsruhe"]);
-        assert_eq!(split("erhoben hat.Die Erhebung zeigt"), vec!["erhoben hat.", "Die Erhebung zeigt"]);
+        assert_eq!(
+            split("Das ist gut. Das ist schlecht!"),
+            vec!["Das ist gut.", "Das ist schlecht!"]
+        );
+        assert_eq!(
+            split("Titel\n\nText eins. Text zwei."),
+            vec!["Titel", "Text eins.", "Text zwei."]
+        );
+        assert_eq!(
+            split("• 1. Hamburg,\n• 2. Karlsruhe"),
+            vec!["• 1. Hamburg,", "• 2. Karlsruhe"]
+        );
+        assert_eq!(
+            split("erhoben hat.Die Erhebung zeigt"),
+            vec!["erhoben hat.", "Die Erhebung zeigt"]
+        );
     }
 
     #[test]
     fn enumerations_stay_whole() {
-        assert_eq!(split("1. Hannover\n\n2. Magdeburg"), vec!["1. Hannover", "2. Magdeburg"]);
+        assert_eq!(
+            split("1. Hannover\n\n2. Magdeburg"),
+            vec!["1. Hannover", "2. Magdeburg"]
+        );
     }
 
     #[test]

@@ -20,7 +20,13 @@ pub struct Scope {
 }
 
 /// Topics too general to be a category after a bare "bei"/"im" ("bei Digitalisierung").
-const GENERIC_TOPICS: &[&str] = &["Digitalisierung", "Smart City", "Wirtschaft", "Innovation", "Zukunft"];
+const GENERIC_TOPICS: &[&str] = &[
+    "Digitalisierung",
+    "Smart City",
+    "Wirtschaft",
+    "Innovation",
+    "Zukunft",
+];
 
 /// A ranking named in the text.
 #[derive(Debug, Clone)]
@@ -90,11 +96,17 @@ impl Context {
             category_names,
             regions: automaton(&reg_surfaces),
             region_names,
-            cat_intro: re(r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?"),
+            cat_intro: re(
+                r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?",
+            ),
             quoted: re(r#"^"\s*([^"]{2,60}?)\s*""#),
             capitalised: re(r"^([A-ZÄÖÜ][\wäöüß/-]+)"),
-            overall: re(r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b"),
-            compound_ranking: re(r"\b([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)\b"),
+            overall: re(
+                r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b",
+            ),
+            compound_ranking: re(
+                r"\b([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)\b",
+            ),
             edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)\b"),
         }
     }
@@ -146,7 +158,12 @@ impl Context {
             group += 1;
             let items = self.category_list(rest, !plural);
             for (_, b, name) in items {
-                out.push(Scope { span: at(intro_start, m0.end() + b), name: Some(name), region: false, group });
+                out.push(Scope {
+                    span: at(intro_start, m0.end() + b),
+                    name: Some(name),
+                    region: false,
+                    group,
+                });
             }
         }
         // known categories after "bei", "im", "beim", "in der"
@@ -162,35 +179,70 @@ impl Context {
                 continue;
             }
             let before = sent[..m.start()].trim_end_matches(['"', ' ']);
-            if let Some(p) = ["bei der", "bei", "beim", "im", "in der", "in", "Bei der", "Bei", "Beim", "Im", "In der", "In"].iter().find(|p| before.ends_with(*p)) {
+            if let Some(p) = [
+                "bei der", "bei", "beim", "im", "in der", "in", "Bei der", "Bei", "Beim", "Im",
+                "In der", "In",
+            ]
+            .iter()
+            .find(|p| before.ends_with(*p))
+            {
                 let start = before.len() - p.len();
                 if !whole_word(sent, start, before.len()) {
                     continue;
                 }
-                let end = if sent[m.end()..].starts_with('"') { m.end() + 1 } else { m.end() };
+                let end = if sent[m.end()..].starts_with('"') {
+                    m.end() + 1
+                } else {
+                    m.end()
+                };
                 group += 1;
                 let canonical = &self.category_names[m.pattern().as_usize()];
-                let name = if surface.contains("anking") || surface.contains("ergleich") { canonical.clone() } else { surface.to_string() };
-                out.push(Scope { span: at(start, end), name: Some(name), region: false, group });
+                let name = if surface.contains("anking") || surface.contains("ergleich") {
+                    canonical.clone()
+                } else {
+                    surface.to_string()
+                };
+                out.push(Scope {
+                    span: at(start, end),
+                    name: Some(name),
+                    region: false,
+                    group,
+                });
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
         for c in self.compound_ranking.captures_iter(sent) {
-            let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
             if out.iter().any(|o| o.span.contains(s.start + m0.start())) {
                 continue;
             }
             let word = w.as_str();
             group += 1;
             if let Some(r) = self.region_name(word) {
-                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(r), region: true, group });
-            } else if self.canonical_category(word).is_some() || matches!(word, "Niveau" | "Dynamik" | "Nachhaltigkeit") {
-                out.push(Scope { span: at(m0.start(), m0.end()), name: Some(word.to_string()), region: false, group });
+                out.push(Scope {
+                    span: at(m0.start(), m0.end()),
+                    name: Some(r),
+                    region: true,
+                    group,
+                });
+            } else if self.canonical_category(word).is_some()
+                || matches!(word, "Niveau" | "Dynamik" | "Nachhaltigkeit")
+            {
+                out.push(Scope {
+                    span: at(m0.start(), m0.end()),
+                    name: Some(word.to_string()),
+                    region: false,
+                    group,
+                });
             }
         }
         // regions: "in Niedersachsen", "im Osten", "ostdeutschen Städten", "niedersächsischen Vergleich"
         for m in self.regions.find_iter(sent) {
-            if !whole_word(sent, m.start(), m.end()) || out.iter().any(|o| o.span.contains(s.start + m.start())) {
+            if !whole_word(sent, m.start(), m.end())
+                || out.iter().any(|o| o.span.contains(s.start + m.start()))
+            {
                 continue;
             }
             let surface = &sent[m.start()..m.end()];
@@ -208,12 +260,20 @@ impl Context {
                     || after.starts_with("Raum")
                     || after.starts_with("Bundesländer")
             } else {
-                before.ends_with(" in") || before.ends_with(" im") || before.ends_with("In") || before.ends_with("Im")
+                before.ends_with(" in")
+                    || before.ends_with(" im")
+                    || before.ends_with("In")
+                    || before.ends_with("Im")
                     || before.ends_with(" ganz")
             };
             if ok {
                 group += 1;
-                out.push(Scope { span: at(m.start(), m.end()), name: Some(name), region: true, group });
+                out.push(Scope {
+                    span: at(m.start(), m.end()),
+                    name: Some(name),
+                    region: true,
+                    group,
+                });
             }
         }
         for m in self.overall.find_iter(sent) {
@@ -223,7 +283,12 @@ impl Context {
             // "bundesweit", "Deutschlands" end a regional scope; "Gesamtwertung" any scope
             let geographic = !m.as_str().starts_with("Gesamt") && m.as_str() != "insgesamt";
             group += 1;
-            out.push(Scope { span: at(m.start(), m.end()), name: None, region: geographic, group });
+            out.push(Scope {
+                span: at(m.start(), m.end()),
+                name: None,
+                region: geographic,
+                group,
+            });
         }
         out.sort_by_key(|o| o.span.start);
         out
@@ -244,7 +309,11 @@ impl Context {
 
     /// Whether a superlative's scope word means the whole country ("Deutschlands").
     pub fn is_national(&self, word: &str) -> bool {
-        matches!(word.trim_start_matches("in ganz ").trim_start_matches("in "), "Deutschlands" | "Deutschland" | "Bundesrepublik")
+        matches!(
+            word.trim_start_matches("in ganz ")
+                .trim_start_matches("in "),
+            "Deutschlands" | "Deutschland" | "Bundesrepublik"
+        )
     }
 
     fn canonical_category(&self, s: &str) -> Option<String> {
@@ -257,7 +326,8 @@ impl Context {
     /// A known category at the start of `rest`: (length, canonical name).
     fn category_at(&self, rest: &str) -> Option<(usize, String)> {
         let m = self.categories.find(rest)?;
-        (m.start() == 0 && whole_word(rest, 0, m.end())).then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
+        (m.start() == 0 && whole_word(rest, 0, m.end()))
+            .then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
     }
 
     /// "A, B und C" (quoted, known or capitalised) at the start of `rest`: (start, end, name as
@@ -269,7 +339,9 @@ impl Context {
             let r = &rest[pos..];
             let quoted = r.starts_with('"');
             let item = if let Some(q) = self.quoted.captures(r) {
-                q.get(1).zip(q.get(0)).map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
+                q.get(1)
+                    .zip(q.get(0))
+                    .map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
             } else if let Some((len, _)) = self.category_at(r) {
                 Some((pos, pos + len, r[..len].to_string()))
             } else if single || !out.is_empty() || r.contains(", ") || r.contains(" und ") {
@@ -286,7 +358,11 @@ impl Context {
             out.push((a, b, name));
             pos = b;
             let next = &rest[pos..];
-            if let Some(n) = next.strip_prefix(", ").or_else(|| next.strip_prefix(" und ")).or_else(|| next.strip_prefix(" sowie ")) {
+            if let Some(n) = next
+                .strip_prefix(", ")
+                .or_else(|| next.strip_prefix(" und "))
+                .or_else(|| next.strip_prefix(" sowie "))
+            {
                 pos += next.len() - n.len();
             } else {
                 break;
@@ -301,20 +377,39 @@ impl Context {
 
 /// Capitalised words after a category intro that are not category names.
 const NOT_CATEGORY_WORDS: &[&str] = &[
-    "Smart", "Digitalisierung", "Städte", "Stadt", "Platzierungen", "Platzierung", "Platz", "Rang",
-    "Ranking", "Index", "Punkte", "Spitzenplatz", "Top", "Deutschland", "Bereich", "Bereichen",
+    "Smart",
+    "Digitalisierung",
+    "Städte",
+    "Stadt",
+    "Platzierungen",
+    "Platzierung",
+    "Platz",
+    "Rang",
+    "Ranking",
+    "Index",
+    "Punkte",
+    "Spitzenplatz",
+    "Top",
+    "Deutschland",
+    "Bereich",
+    "Bereichen",
 ];
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {
     let before = &sent[..start];
-    for p in ["in der ", "in dem ", "in den ", "bei der ", "bei den ", "im ", "beim ", "der ", "die ", "den "] {
+    for p in [
+        "in der ", "in dem ", "in den ", "bei der ", "bei den ", "im ", "beim ", "der ", "die ",
+        "den ",
+    ] {
         if before.ends_with(p) {
             return start - p.len();
         }
         let cap = {
             let mut c = p.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
         };
         if before.ends_with(&cap) {
             return start - cap.len();

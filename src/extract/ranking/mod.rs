@@ -42,26 +42,39 @@ struct Entry {
 
 impl RankingRules {
     pub fn new(gaz: &Gazetteers) -> RankingRules {
-        let re = |p: &str| regex::Regex::new(p).unwrap_or_else(|e| panic!("ranking pattern {p}: {e}"));
+        let re =
+            |p: &str| regex::Regex::new(p).unwrap_or_else(|e| panic!("ranking pattern {p}: {e}"));
         RankingRules {
             pat: Patterns::new(),
             ctx: Context::new(gaz),
-            anaphor: re(r"\b(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)\b"),
+            anaphor: re(
+                r"\b(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)\b",
+            ),
             shared: re(r"\b(?:teilen|teilten|teilt)\s+sich\b"),
         }
     }
 
-    pub fn extract(&self, a: &Article, g: &Gazetteers, mentions: &[Mention], subject: Option<u32>) -> Vec<Ranking> {
+    pub fn extract(
+        &self,
+        a: &Article,
+        g: &Gazetteers,
+        mentions: &[Mention],
+        subject: Option<u32>,
+    ) -> Vec<Ranking> {
         let text = a.text;
         let names = self.ctx.ranking_mentions(text);
         let edition = document_edition(&names, &self.ctx.generic_editions(text));
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
-        let cities: Vec<&Mention> = mentions.iter().filter(|m| !g.cities.city(m.city).foreign || true).collect();
+        let cities: Vec<&Mention> = mentions.iter().collect();
         let mut carried: Option<Scope> = None;
         let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
-            let in_sent: Vec<&Mention> = cities.iter().copied().filter(|m| s.start <= m.span.start && m.span.end <= s.end).collect();
+            let in_sent: Vec<&Mention> = cities
+                .iter()
+                .copied()
+                .filter(|m| s.start <= m.span.start && m.span.end <= s.end)
+                .collect();
             // a category named in a sentence without positions carries on through its paragraph
             let para = a.paragraph_at(s.start);
             if para != carried_para {
@@ -79,29 +92,63 @@ impl RankingRules {
                 }
                 let after = &text[m.span.end..s.end];
                 let before = &text[s.start..m.span.start];
-                let item = if let Some((v, len)) = self.pat.paren_item(after).filter(|_| has_rank_words) {
-                    Some((v, Span::new(m.span.start, m.span.end + len), "rank.list_parenthesis"))
-                } else if let Some(v) = self.pat.enum_item(crate::extract::city::window_before(text, m.span.start, 16)).filter(|_| before.trim().is_empty() || before.ends_with(". ")) {
-                    let num_start = before.rfind(|c: char| c.is_ascii_digit()).map(|i| s.start + before[..i].trim_end_matches(|c: char| c.is_ascii_digit()).len()).unwrap_or(m.span.start);
+                let item = if let Some((v, len)) =
+                    self.pat.paren_item(after).filter(|_| has_rank_words)
+                {
+                    Some((
+                        v,
+                        Span::new(m.span.start, m.span.end + len),
+                        "rank.list_parenthesis",
+                    ))
+                } else if let Some(v) = self
+                    .pat
+                    .enum_item(crate::extract::city::window_before(text, m.span.start, 16))
+                    .filter(|_| before.trim().is_empty() || before.ends_with(". "))
+                {
+                    let num_start = before
+                        .rfind(|c: char| c.is_ascii_digit())
+                        .map(|i| {
+                            s.start
+                                + before[..i]
+                                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                                    .len()
+                        })
+                        .unwrap_or(m.span.start);
                     Some((v, Span::new(num_start, m.span.end), "rank.list_enumeration"))
                 } else if let Some((v, len)) = self.pat.auf_num(after).filter(|_| has_rank_words) {
-                    Some((v, Span::new(m.span.start, m.span.end + len), "rank.list_ellipsis"))
+                    Some((
+                        v,
+                        Span::new(m.span.start, m.span.end + len),
+                        "rank.list_ellipsis",
+                    ))
                 } else {
                     None
                 };
-                let Some((v, span, rule)) = item else { continue };
-                if rule != "rank.list_enumeration" && COMPARED.is_match(crate::extract::city::window_before(text, m.span.start, 160)) {
+                let Some((v, span, rule)) = item else {
+                    continue;
+                };
+                if rule != "rank.list_enumeration"
+                    && COMPARED.is_match(crate::extract::city::window_before(
+                        text,
+                        m.span.start,
+                        160,
+                    ))
+                {
                     continue;
                 }
                 // a parenthesis may carry the previous rank too: "(Platz 4, Vorjahr: 11)"
-                let paren_end = text[span.end..s.end].find(')').map(|i| span.end + i + 1).unwrap_or(span.end);
+                let paren_end = text[span.end..s.end]
+                    .find(')')
+                    .map(|i| span.end + i + 1)
+                    .unwrap_or(span.end);
                 let full = Span::new(span.start, paren_end.max(span.end));
                 consumed.push(full);
                 positions.retain(|p| !(p.span.start < full.end && full.start < p.span.end));
                 entries.push(Entry {
                     city: m.city,
                     pos: Pos::Exact(v),
-                    category: scope_for(&scopes, span, &consumed).unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
+                    category: scope_for(&scopes, span, &consumed)
+                        .unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
                     year: None,
                     historic: false,
                     prev: None,
@@ -113,7 +160,10 @@ impl RankingRules {
             }
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
             for (rs, re_, first, last, _) in self.pat.ranges(s.slice(text)) {
-                let after_range: Vec<&&Mention> = in_sent.iter().filter(|m| m.span.start >= s.start + re_ && m.kind != FormKind::Adjective).collect();
+                let after_range: Vec<&&Mention> = in_sent
+                    .iter()
+                    .filter(|m| m.span.start >= s.start + re_ && m.kind != FormKind::Adjective)
+                    .collect();
                 let n = (last - first + 1) as usize;
                 if after_range.len() >= n {
                     for (k, m) in after_range.iter().take(n).enumerate() {
@@ -137,10 +187,13 @@ impl RankingRules {
             }
             let prevs = self.pat.previous(text, s, &positions);
             let carried_now = carried.clone();
-            if positions.is_empty() {
-                if let Some(sc) = scopes.iter().rev().find(|sc| !sc.region && sc.name.is_some()) {
-                    carried = Some(sc.clone());
-                }
+            if positions.is_empty()
+                && let Some(sc) = scopes
+                    .iter()
+                    .rev()
+                    .find(|sc| !sc.region && sc.name.is_some())
+            {
+                carried = Some(sc.clone());
             }
             for e in &positions {
                 if e.negated {
@@ -150,7 +203,11 @@ impl RankingRules {
                 if targets.is_empty() {
                     continue;
                 }
-                let others: Vec<Span> = positions.iter().filter(|o| o.span != e.span).map(|o| o.span).collect();
+                let others: Vec<Span> = positions
+                    .iter()
+                    .filter(|o| o.span != e.span)
+                    .map(|o| o.span)
+                    .collect();
                 let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
                 let (year, historic) = explicit_year(text, s, e.span, edition);
@@ -158,16 +215,31 @@ impl RankingRules {
                 let last_year = historic && year.is_some() && year.map(|y| y + 1) == edition;
                 if e.is_previous || last_year {
                     if let (Pos::Exact(v), Some(&city)) = (e.pos, targets.first()) {
-                        pending_prev.push((si, PrevExpr { prev: Prev::Rank(v), span: e.span }, Some(city), category.clone()));
+                        pending_prev.push((
+                            si,
+                            PrevExpr {
+                                prev: Prev::Rank(v),
+                                span: e.span,
+                            },
+                            Some(city),
+                            category.clone(),
+                        ));
                     }
                     continue;
                 }
-                for (&city, category) in targets.iter().flat_map(|c| cats.iter().map(move |k| (c, k.clone()))) {
+                for (&city, category) in targets
+                    .iter()
+                    .flat_map(|c| cats.iter().map(move |k| (c, k.clone())))
+                {
                     let span = mentions
                         .iter()
-                        .filter(|m| m.city == city && s.start <= m.span.start && m.span.end <= s.end)
+                        .filter(|m| {
+                            m.city == city && s.start <= m.span.start && m.span.end <= s.end
+                        })
                         .min_by_key(|m| m.span.start.abs_diff(e.span.start))
-                        .map(|m| Span::new(m.span.start.min(e.span.start), m.span.end.max(e.span.end)))
+                        .map(|m| {
+                            Span::new(m.span.start.min(e.span.start), m.span.end.max(e.span.end))
+                        })
                         .unwrap_or(e.span);
                     entries.push(Entry {
                         city,
@@ -184,9 +256,19 @@ impl RankingRules {
                 }
             }
             for p in prevs {
-                if consumed.iter().any(|c| c.start <= p.span.start && p.span.end <= c.end) {
+                if consumed
+                    .iter()
+                    .any(|c| c.start <= p.span.start && p.span.end <= c.end)
+                {
                     // inside a list item: bind to that item
-                    if let (Prev::Rank(v), Some(en)) = (p.prev, entries.iter_mut().rev().find(|en| en.sentence == si && en.span.start <= p.span.start && p.span.start <= en.span.end + 30)) {
+                    if let (Prev::Rank(v), Some(en)) = (
+                        p.prev,
+                        entries.iter_mut().rev().find(|en| {
+                            en.sentence == si
+                                && en.span.start <= p.span.start
+                                && p.span.start <= en.span.end + 30
+                        }),
+                    ) {
                         en.prev = Some(v);
                         en.prev_strength = 3;
                     }
@@ -201,7 +283,11 @@ impl RankingRules {
             .into_iter()
             .map(|e| {
                 let c = g.cities.city(e.city);
-                let named = names.iter().rev().find(|n| n.span.start <= e.span.start).or_else(|| names.first());
+                let named = names
+                    .iter()
+                    .rev()
+                    .find(|n| n.span.start <= e.span.start)
+                    .or_else(|| names.first());
                 let year = e.year.or(if e.historic { None } else { edition });
                 Ranking {
                     city: c.name.clone(),
@@ -210,8 +296,14 @@ impl RankingRules {
                     publisher: named.and_then(|n| n.publisher.clone()),
                     category: e.category.clone(),
                     year,
-                    rank: match e.pos { Pos::Exact(v) => Some(v), Pos::Bound(_) => None },
-                    rank_max: match e.pos { Pos::Bound(v) => Some(v), Pos::Exact(_) => None },
+                    rank: match e.pos {
+                        Pos::Exact(v) => Some(v),
+                        Pos::Bound(_) => None,
+                    },
+                    rank_max: match e.pos {
+                        Pos::Bound(v) => Some(v),
+                        Pos::Exact(_) => None,
+                    },
                     previous_rank: e.prev,
                     score: None,
                     score_max: None,
@@ -223,11 +315,22 @@ impl RankingRules {
 
     /// The cities a position belongs to: the nearest city in the clause (all of a listed group
     /// for bounds); without one, the city the text is about at that point.
-    fn assign(&self, a: &Article, e: &PosExpr, in_sent: &[&Mention], all: &[Mention], subject: Option<u32>, si: usize) -> Vec<u32> {
+    fn assign(
+        &self,
+        a: &Article,
+        e: &PosExpr,
+        in_sent: &[&Mention],
+        all: &[Mention],
+        subject: Option<u32>,
+        si: usize,
+    ) -> Vec<u32> {
         let text = a.text;
         let candidates: Vec<(usize, &Mention)> = in_sent
             .iter()
-            .filter(|m| !(e.span.start <= m.span.start && m.span.end <= e.span.end) || e.rule == "rank.superlative")
+            .filter(|m| {
+                !(e.span.start <= m.span.start && m.span.end <= e.span.end)
+                    || e.rule == "rank.superlative"
+            })
             .map(|m| (cost(text, m, e.span), *m))
             .collect();
         if let Some(&(_, best)) = candidates.iter().min_by_key(|(c, _)| *c) {
@@ -237,16 +340,25 @@ impl RankingRules {
             if matches!(e.pos, Pos::Bound(_)) || self.shared.is_match(a.sentences[si].slice(text)) {
                 // a bound covers a listed group: "Bochum, Freiburg und Lübeck sind unter den zehn besten"
                 let mut group = vec![best.city];
-                let mut members: Vec<&Mention> = in_sent.iter().copied().filter(|m| m.rule != "city.district").collect();
+                let mut members: Vec<&Mention> = in_sent
+                    .iter()
+                    .copied()
+                    .filter(|m| m.rule != "city.district")
+                    .collect();
                 members.sort_by_key(|m| m.span.start);
-                let idx = members.iter().position(|m| m.span == best.span).unwrap_or(0);
+                let idx = members
+                    .iter()
+                    .position(|m| m.span == best.span)
+                    .unwrap_or(0);
                 let mut k = idx;
                 while k > 0 && is_list_gap(&text[members[k - 1].span.end..members[k].span.start]) {
                     k -= 1;
                     group.push(members[k].city);
                 }
                 let mut k = idx;
-                while k + 1 < members.len() && is_list_gap(&text[members[k].span.end..members[k + 1].span.start]) {
+                while k + 1 < members.len()
+                    && is_list_gap(&text[members[k].span.end..members[k + 1].span.start])
+                {
                     k += 1;
                     group.push(members[k].city);
                 }
@@ -266,10 +378,11 @@ impl RankingRules {
             return Vec::new();
         }
         let para = a.paragraph_at(e.span.start);
-        let last = all
-            .iter()
-            .rev()
-            .find(|m| m.span.end <= s.start && a.paragraph_at(m.span.start) == para && m.kind != FormKind::Adjective);
+        let last = all.iter().rev().find(|m| {
+            m.span.end <= s.start
+                && a.paragraph_at(m.span.start) == para
+                && m.kind != FormKind::Adjective
+        });
         if let Some(m) = last {
             return vec![m.city];
         }
@@ -279,7 +392,14 @@ impl RankingRules {
     /// The categories bound to a position: a scope right after it, else the nearest before it
     /// in the sentence (all of a listed group: "in den Bereichen A und B jeweils Platz 1");
     /// regions only when no category applies. `[None]` = overall.
-    fn categories_of(&self, e: &PosExpr, scopes: &[Scope], others: &[Span], text: &str, carried: &Option<Scope>) -> Vec<Option<String>> {
+    fn categories_of(
+        &self,
+        e: &PosExpr,
+        scopes: &[Scope],
+        others: &[Span],
+        text: &str,
+        carried: &Option<Scope>,
+    ) -> Vec<Option<String>> {
         if let Some(sc) = e.scope {
             let word = sc.slice(text);
             if let Some(r) = self.ctx.region_name(word) {
@@ -289,30 +409,50 @@ impl RankingRules {
                 return vec![None];
             }
             if let Some(size) = SIZE_CLASSES.iter().find(|w| word.starts_with(**w)) {
-                let noun = text[e.span.start..e.span.end].split_whitespace().last().unwrap_or("Städte");
+                let noun = text[e.span.start..e.span.end]
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("Städte");
                 return vec![Some(format!("{size} {}", plural(noun)))];
             }
         }
         let free: Vec<&Scope> = scopes
             .iter()
-            .filter(|s| !others.iter().any(|o| o.start <= s.span.start && s.span.end <= o.end))
+            .filter(|s| {
+                !others
+                    .iter()
+                    .any(|o| o.start <= s.span.start && s.span.end <= o.end)
+            })
             .filter(|s| !(e.span.start <= s.span.start && s.span.end <= e.span.end))
             .collect();
         let group_of = |sc: &Scope| -> Vec<Option<String>> {
-            free.iter().filter(|o| o.group == sc.group && !o.region).map(|o| o.name.clone()).collect()
+            free.iter()
+                .filter(|o| o.group == sc.group && !o.region)
+                .map(|o| o.name.clone())
+                .collect()
         };
         // right after: "den zweiten Rang in der Kategorie Gesellschaft"
         if let Some(sc) = free.iter().find(|s| {
-            s.span.start >= e.span.end && text[e.span.end..s.span.start].trim().is_empty() && !s.region
+            s.span.start >= e.span.end
+                && text[e.span.end..s.span.start].trim().is_empty()
+                && !s.region
         }) {
             return group_of(sc);
         }
-        if let Some(sc) = free.iter().rev().find(|s| s.span.end <= e.span.start && !s.region) {
+        if let Some(sc) = free
+            .iter()
+            .rev()
+            .find(|s| s.span.end <= e.span.start && !s.region)
+        {
             return group_of(sc);
         }
         // regions: in the same clause, before or right after
         let region = free.iter().filter(|s| s.region).find(|s| {
-            let (l, r) = if s.span.end <= e.span.start { (s.span.end, e.span.start) } else { (e.span.end, s.span.start) };
+            let (l, r) = if s.span.end <= e.span.start {
+                (s.span.end, e.span.start)
+            } else {
+                (e.span.end, s.span.start)
+            };
             l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 100
         });
         if let Some(sc) = region {
@@ -324,7 +464,14 @@ impl RankingRules {
         vec![None]
     }
 
-    fn attach_previous(&self, a: &Article, entries: &mut [Entry], pending: Vec<(usize, PrevExpr, Option<u32>, Option<String>)>, mentions: &[Mention], subject: Option<u32>) {
+    fn attach_previous(
+        &self,
+        a: &Article,
+        entries: &mut [Entry],
+        pending: Vec<(usize, PrevExpr, Option<u32>, Option<String>)>,
+        mentions: &[Mention],
+        subject: Option<u32>,
+    ) {
         for (si, p, city, category) in pending {
             let strength = match p.prev {
                 Prev::Rank(_) => 3,
@@ -339,26 +486,50 @@ impl RankingRules {
                 .filter(|(_, e)| city.is_none_or(|c| c == e.city))
                 .filter(|(_, e)| match p.prev {
                     Prev::Rank(_) => e.span.start <= p.span.start,
-                    Prev::Same => e.span.start.abs_diff(p.span.start) < 80 || e.span.end.abs_diff(p.span.end) < 80,
+                    Prev::Same => {
+                        e.span.start.abs_diff(p.span.start) < 80
+                            || e.span.end.abs_diff(p.span.end) < 80
+                    }
                     _ => true,
                 })
-                .min_by_key(|(_, e)| e.span.start.abs_diff(p.span.start).min(e.span.end.abs_diff(p.span.end)))
+                .min_by_key(|(_, e)| {
+                    e.span
+                        .start
+                        .abs_diff(p.span.start)
+                        .min(e.span.end.abs_diff(p.span.end))
+                })
                 .map(|(i, _)| i);
             if target.is_none() && !matches!(p.prev, Prev::Same) {
                 // a later sentence about the same city: "Damit hat die Stadt fünf Plätze verloren."
                 let who = city.or_else(|| {
                     let s = a.sentences[si];
-                    let in_sent: Vec<&Mention> = mentions.iter().filter(|m| s.start <= m.span.start && m.span.end <= s.end).collect();
-                    if let Some(m) = in_sent.iter().min_by_key(|m| m.span.start.abs_diff(p.span.start)) {
+                    let in_sent: Vec<&Mention> = mentions
+                        .iter()
+                        .filter(|m| s.start <= m.span.start && m.span.end <= s.end)
+                        .collect();
+                    if let Some(m) = in_sent
+                        .iter()
+                        .min_by_key(|m| m.span.start.abs_diff(p.span.start))
+                    {
                         return Some(m.city);
                     }
-                    mentions.iter().rev().find(|m| m.span.end <= s.start).map(|m| m.city).or(subject)
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.span.end <= s.start)
+                        .map(|m| m.city)
+                        .or(subject)
                 });
                 target = entries
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, e)| e.sentence <= si && Some(e.city) == who && matches!(e.pos, Pos::Exact(_)) && !e.historic)
+                    .filter(|(_, e)| {
+                        e.sentence <= si
+                            && Some(e.city) == who
+                            && matches!(e.pos, Pos::Exact(_))
+                            && !e.historic
+                    })
                     .find(|(_, e)| e.category == category)
                     .map(|(i, _)| i);
             }
@@ -383,7 +554,16 @@ impl RankingRules {
 }
 
 /// Size classes that make a superlative's noun a group category ("beste mittlere Großstadt").
-const SIZE_CLASSES: &[&str] = &["mittlere", "kleine", "kleinere", "große", "größere", "kleinen", "mittleren", "großen"];
+const SIZE_CLASSES: &[&str] = &[
+    "mittlere",
+    "kleine",
+    "kleinere",
+    "große",
+    "größere",
+    "kleinen",
+    "mittleren",
+    "großen",
+];
 
 fn plural(noun: &str) -> String {
     match noun {
@@ -398,9 +578,19 @@ fn plural(noun: &str) -> String {
 
 /// How far a city mention is from a position, in bytes, with clause boundaries weighing heavily.
 fn cost(text: &str, m: &Mention, e: Span) -> usize {
-    let (l, r, after) = if m.span.end <= e.start { (m.span.end, e.start, false) } else if m.span.start >= e.end { (e.end, m.span.start, true) } else { (e.start, e.start, false) };
+    let (l, r, after) = if m.span.end <= e.start {
+        (m.span.end, e.start, false)
+    } else if m.span.start >= e.end {
+        (e.end, m.span.start, true)
+    } else {
+        (e.start, e.start, false)
+    };
     let gap = &text[l..r];
-    let boundaries = gap.matches(", ").count() + gap.matches(';').count() + gap.matches(": ").count() + gap.matches(" – ").count() + gap.matches(" - ").count();
+    let boundaries = gap.matches(", ").count()
+        + gap.matches(';').count()
+        + gap.matches(": ").count()
+        + gap.matches(" – ").count()
+        + gap.matches(" - ").count();
     let mut c = gap.len() + 200 * boundaries;
     if after {
         c += 25;
@@ -429,15 +619,36 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 fn contains_rank_word(s: &str) -> bool {
-    ["Platz", "Rang", "Ranking", "Position", "Plätze", "Ränge", "Platzierung", "belegt", "landet", "folgen"].iter().any(|w| s.contains(w))
+    [
+        "Platz",
+        "Rang",
+        "Ranking",
+        "Position",
+        "Plätze",
+        "Ränge",
+        "Platzierung",
+        "belegt",
+        "landet",
+        "folgen",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
 }
 
 /// The edition year of the article's ranking: the one year stated after its name(s), if unique.
 fn document_edition(names: &[RankingMention], generic: &[u32]) -> Option<u32> {
-    let mut years: Vec<u32> = names.iter().filter_map(|n| n.edition).chain(generic.iter().copied()).collect();
+    let mut years: Vec<u32> = names
+        .iter()
+        .filter_map(|n| n.edition)
+        .chain(generic.iter().copied())
+        .collect();
     years.sort_unstable();
     years.dedup();
-    if years.len() == 1 { years.first().copied() } else { years.last().copied().filter(|_| false) }
+    if years.len() == 1 {
+        years.first().copied()
+    } else {
+        years.last().copied().filter(|_| false)
+    }
 }
 
 /// A year stated with the position in its clause: "Rang 12 in 2024", "2019 noch auf dem 67. Platz".
@@ -445,21 +656,26 @@ fn explicit_year(text: &str, s: Span, e: Span, edition: Option<u32>) -> (Option<
     let after = &text[e.end..s.end];
     let after_trim = after.trim_start();
     for p in ["in ", "im Jahr ", "("] {
-        if let Some(rest) = after_trim.strip_prefix(p) {
-            if let Some(y) = leading_year(rest) {
-                return (Some(y), edition.is_some_and(|ed| y < ed));
-            }
+        if let Some(rest) = after_trim.strip_prefix(p)
+            && let Some(y) = leading_year(rest)
+        {
+            return (Some(y), edition.is_some_and(|ed| y < ed));
         }
     }
     let before = crate::extract::city::window_before(text, e.start, 60);
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
     if let Some(pos) = before.find(|c: char| c.is_ascii_digit()) {
-        if before[..pos].trim_end().ends_with("wie im Jahr") || before[..pos].trim_end().ends_with("wie") {
+        if before[..pos].trim_end().ends_with("wie im Jahr")
+            || before[..pos].trim_end().ends_with("wie")
+        {
             return (None, false);
         }
         if let Some(y) = leading_year(&before[pos..]) {
             let between = &before[pos + 4..];
-            if between.contains("noch") || between.contains("damals") || edition.is_some_and(|ed| y < ed) {
+            if between.contains("noch")
+                || between.contains("damals")
+                || edition.is_some_and(|ed| y < ed)
+            {
                 return (Some(y), true);
             }
             return (Some(y), false);
@@ -478,7 +694,11 @@ fn leading_year(s: &str) -> Option<u32> {
 
 /// Whether the scope found for a list item applies (a category before it in the sentence).
 fn scope_for(scopes: &[Scope], span: Span, _consumed: &[Span]) -> Option<Option<String>> {
-    scopes.iter().rev().find(|s| s.span.end <= span.start && !s.region).map(|s| s.name.clone())
+    scopes
+        .iter()
+        .rev()
+        .find(|s| s.span.end <= span.start && !s.region)
+        .map(|s| s.name.clone())
 }
 
 /// One entry per (city, position, category, historic year); bounds give way to exact ranks.
@@ -486,7 +706,12 @@ fn merge(entries: Vec<Entry>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut index: HashMap<(u32, Pos, Option<String>, Option<u32>), usize> = HashMap::new();
     for e in entries {
-        let key = (e.city, e.pos, e.category.clone(), if e.historic { e.year } else { None });
+        let key = (
+            e.city,
+            e.pos,
+            e.category.clone(),
+            if e.historic { e.year } else { None },
+        );
         match index.get(&key) {
             Some(&i) => {
                 let o = &mut out[i];
@@ -510,7 +735,9 @@ fn merge(entries: Vec<Entry>) -> Vec<Entry> {
         .map(|e| (e.city, e.category.clone(), e.historic))
         .collect();
     out.retain(|e| match e.pos {
-        Pos::Bound(_) => !exact.iter().any(|(c, cat, h)| *c == e.city && *cat == e.category && *h == e.historic),
+        Pos::Bound(_) => !exact
+            .iter()
+            .any(|(c, cat, h)| *c == e.city && *cat == e.category && *h == e.historic),
         Pos::Exact(_) => true,
     });
     out

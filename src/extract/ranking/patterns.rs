@@ -118,31 +118,75 @@ pub fn num_value(s: &str) -> Option<u32> {
 impl Patterns {
     pub fn new() -> Patterns {
         Patterns {
-            noun_num: re(&format!(r"\b(?:Platz|Rang|Position|Gesamtrang|Tabellenplatz|Platzierung)\s+(?:Nr\.\s*)?{NUM}\b")),
+            noun_num: re(&format!(
+                r"\b(?:Platz|Rang|Position|Gesamtrang|Tabellenplatz|Platzierung)\s+(?:Nr\.\s*)?{NUM}\b"
+            )),
             num_dot_noun: re(&format!(r"\b(\d{{1,3}})\.\s*{NOUN}\b")),
-            ord_noun: re(&format!(r"\b{ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}\b")),
-            first: re(r"\b(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Top-Position|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1\b|Nummer (?:eins|1)\b|(?:zweit|dritt)platziert\w*)"),
-            superlative: re(r#"(?:^|\b(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#),
-            leads: re(r"\b(?:[Aa]ngeführt\s+(?:wird|werden)\b|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)\b[^,.;:]{0,40}?\san\b)"),
-            top: re(r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b"),
-            among: re(&format!(r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))")),
-            podium: re(r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b"),
-            vorjahr: re(r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
-            from: re(&format!(r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)")),
-            to: re(&format!(r"\bauf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}\b|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?\b|{NUM}\b)")),
-            delta: re(&format!(r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b")),
-            same: re(r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b"),
-            prev_year_after: re(r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)"),
-            prev_year_before: re(r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?$"),
-            vorjahres_ord: re(&format!(r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))")),
-            paren_item: re(r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)"),
+            ord_noun: re(&format!(
+                r"\b{ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}\b"
+            )),
+            first: re(
+                r"\b(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Top-Position|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1\b|Nummer (?:eins|1)\b|(?:zweit|dritt)platziert\w*)",
+            ),
+            superlative: re(
+                r#"(?:^|\b(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#,
+            ),
+            leads: re(
+                r"\b(?:[Aa]ngeführt\s+(?:wird|werden)\b|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)\b[^,.;:]{0,40}?\san\b)",
+            ),
+            top: re(
+                r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b",
+            ),
+            among: re(&format!(
+                r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))"
+            )),
+            podium: re(
+                r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b",
+            ),
+            vorjahr: re(
+                r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b",
+            ),
+            from: re(&format!(
+                r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)"
+            )),
+            to: re(&format!(
+                r"\bauf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}\b|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?\b|{NUM}\b)"
+            )),
+            delta: re(&format!(
+                r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b"
+            )),
+            same: re(
+                r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b",
+            ),
+            prev_year_after: re(
+                r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
+            ),
+            prev_year_before: re(
+                r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?$",
+            ),
+            vorjahres_ord: re(&format!(
+                r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
+            )),
+            paren_item: re(
+                r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)",
+            ),
             enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
             auf_num: re(r"^\s+auf\s+(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
-            range: re(&format!(r"\b(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}\b")),
-            up: re(r"\b(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)\b"),
-            down: re(r"\b(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)\b"),
-            negation: re(r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,60}$"),
-            negation_after: re(r"^[^.;:,]{0,40}\b(?:verloren|abgegeben|abgeben|eingebüßt|verpasst)\b"),
+            range: re(&format!(
+                r"\b(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}\b"
+            )),
+            up: re(
+                r"\b(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)\b",
+            ),
+            down: re(
+                r"\b(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)\b",
+            ),
+            negation: re(
+                r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,60}$",
+            ),
+            negation_after: re(
+                r"^[^.;:,]{0,40}\b(?:verloren|abgegeben|abgeben|eingebüßt|verpasst)\b",
+            ),
         }
     }
 
@@ -152,15 +196,28 @@ impl Patterns {
         let mut out: Vec<PosExpr> = Vec::new();
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         let push = |out: &mut Vec<PosExpr>, pos: Pos, span: Span, rule: &'static str| {
-            if out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
+            if out
+                .iter()
+                .any(|e| e.span.start < span.end && span.start < e.span.end)
+            {
                 return;
             }
-            out.push(PosExpr { pos, span, rule, prev: None, is_previous: false, negated: false, scope: None });
+            out.push(PosExpr {
+                pos,
+                span,
+                rule,
+                prev: None,
+                is_previous: false,
+                negated: false,
+                scope: None,
+            });
         };
         // from–to first: "von Platz 19 auf Platz 8"
         for c in self.from.captures_iter(sent) {
             let Some(m0) = c.get(0) else { continue };
-            let from_val = c.get(1).and_then(|m| num_value(m.as_str()))
+            let from_val = c
+                .get(1)
+                .and_then(|m| num_value(m.as_str()))
                 .or_else(|| c.get(2).and_then(|m| ordinal_word(m.as_str())))
                 .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())));
             let Some(from_val) = from_val else { continue };
@@ -168,15 +225,23 @@ impl Patterns {
                 continue;
             }
             // the "auf …" within the next 100 bytes of the same clause
-            let rest_start = if c.get(3).is_some() { m0.end() - 3 } else { m0.end() };
+            let rest_start = if c.get(3).is_some() {
+                m0.end() - 3
+            } else {
+                m0.end()
+            };
             let window_end = char_floor(sent, (rest_start + 110).min(sent.len()));
             let window = &sent[rest_start..window_end];
-            let Some(t) = self.to.captures(window) else { continue };
+            let Some(t) = self.to.captures(window) else {
+                continue;
+            };
             let Some(t0) = t.get(0) else { continue };
             if window[..t0.start()].contains([';', '.']) {
                 continue;
             }
-            let to_val = t.get(1).and_then(|m| num_value(m.as_str()))
+            let to_val = t
+                .get(1)
+                .and_then(|m| num_value(m.as_str()))
                 .or_else(|| t.get(2).and_then(|m| num_value(m.as_str())))
                 .or_else(|| t.get(3).and_then(|m| ordinal_word(m.as_str())))
                 .or_else(|| t.get(4).and_then(|m| num_value(m.as_str())));
@@ -197,8 +262,12 @@ impl Patterns {
             });
         }
         for c in self.noun_num.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
-            if followed_by_decimal(sent, n.end()) || preceded_by(sent, m0.start(), &["zwischen", "Zwischen"]) {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if followed_by_decimal(sent, n.end())
+                || preceded_by(sent, m0.start(), &["zwischen", "Zwischen"])
+            {
                 continue;
             }
             if let Some(v) = num_value(n.as_str()) {
@@ -206,53 +275,92 @@ impl Patterns {
             }
         }
         for c in self.num_dot_noun.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
             if let Some(v) = num_value(n.as_str()) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
         for c in self.ord_noun.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
             if let Some(v) = ordinal_word(n.as_str()) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
         for m in self.first.find_iter(sent) {
             let w = m.as_str();
-            let v = if w.starts_with("zweit") { 2 } else if w.starts_with("dritt") { 3 } else { 1 };
+            let v = if w.starts_with("zweit") {
+                2
+            } else if w.starts_with("dritt") {
+                3
+            } else {
+                1
+            };
             // plurals and compounds ("Spitzenpositionen", "Spitzenreiters") are not a position
-            if sent[m.end()..].starts_with(|c: char| c.is_alphanumeric()) && !w.ends_with("platziert") && !w.contains("platziert") {
+            if sent[m.end()..].starts_with(|c: char| c.is_alphanumeric())
+                && !w.ends_with("platziert")
+                && !w.contains("platziert")
+            {
                 continue;
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
         for c in self.superlative.captures_iter(sent) {
-            let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else { continue };
+            let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
             let a = adj.as_str();
-            if NOT_RANKING_SUPERLATIVES.iter().any(|w| a.trim_end_matches('n').ends_with(w)) {
+            if NOT_RANKING_SUPERLATIVES
+                .iter()
+                .any(|w| a.trim_end_matches('n').ends_with(w))
+            {
                 continue;
             }
-            let v = if a.starts_with("zweit") { 2 } else if a.starts_with("dritt") { 3 } else { 1 };
+            let v = if a.starts_with("zweit") {
+                2
+            } else if a.starts_with("dritt") {
+                3
+            } else {
+                1
+            };
             let start = adj.start();
-            let scope = c.get(5).or(c.get(1)).or(c.get(3)).map(|m| at(m));
+            let scope = c.get(5).or(c.get(1)).or(c.get(3)).map(&at);
             let start = c.get(1).map(|g| g.start()).unwrap_or(start);
             let span = Span::new(s.start + start, s.start + m0.end());
-            if !out.iter().any(|e| e.span.start < span.end && span.start < e.span.end) {
-                out.push(PosExpr { pos: Pos::Exact(v), span, rule: "rank.superlative", prev: None, is_previous: false, negated: false, scope });
+            if !out
+                .iter()
+                .any(|e| e.span.start < span.end && span.start < e.span.end)
+            {
+                out.push(PosExpr {
+                    pos: Pos::Exact(v),
+                    span,
+                    rule: "rank.superlative",
+                    prev: None,
+                    is_previous: false,
+                    negated: false,
+                    scope,
+                });
             }
         }
         for m in self.leads.find_iter(sent) {
             push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
         for c in self.top.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
             if let Some(v) = top_bound(n.as_str()) {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
         for c in self.among.captures_iter(sent) {
             let Some(m0) = c.get(0) else { continue };
-            let v = (1..=4).filter_map(|i| c.get(i)).find_map(|m| num_value(m.as_str()));
+            let v = (1..=4)
+                .filter_map(|i| c.get(i))
+                .find_map(|m| num_value(m.as_str()));
             if let Some(v) = v.filter(|&v| v > 1) {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
             }
@@ -264,7 +372,9 @@ impl Patterns {
         for e in out.iter_mut() {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
-            if e.prev.is_none() && (self.prev_year_after.is_match(after) || self.prev_year_before.is_match(before)) {
+            if e.prev.is_none()
+                && (self.prev_year_after.is_match(after) || self.prev_year_before.is_match(before))
+            {
                 e.is_previous = true;
             }
             let before_clean = before.replace("nicht nur", "");
@@ -280,28 +390,44 @@ impl Patterns {
     pub fn previous(&self, text: &str, s: Span, positions: &[PosExpr]) -> Vec<PrevExpr> {
         let sent = s.slice(text);
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
-        let inside = |sp: Span| positions.iter().any(|e| e.span.start <= sp.start && sp.end <= e.span.end);
+        let inside = |sp: Span| {
+            positions
+                .iter()
+                .any(|e| e.span.start <= sp.start && sp.end <= e.span.end)
+        };
         let mut out = Vec::new();
         for c in self.vorjahr.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else { continue };
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
             if followed_by_decimal(sent, n.end()) {
                 continue;
             }
             if let Some(v) = num_value(n.as_str()) {
-                out.push(PrevExpr { prev: Prev::Rank(v), span: at(m0.start(), m0.end()) });
+                out.push(PrevExpr {
+                    prev: Prev::Rank(v),
+                    span: at(m0.start(), m0.end()),
+                });
             }
         }
         for c in self.vorjahres_ord.captures_iter(sent) {
             let Some(m0) = c.get(0) else { continue };
-            let v = c.get(1).and_then(|m| num_value(m.as_str()))
+            let v = c
+                .get(1)
+                .and_then(|m| num_value(m.as_str()))
                 .or_else(|| c.get(2).and_then(|m| ordinal_word(m.as_str())))
                 .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())));
             if let Some(v) = v {
-                out.push(PrevExpr { prev: Prev::Rank(v), span: at(m0.start(), m0.end()) });
+                out.push(PrevExpr {
+                    prev: Prev::Rank(v),
+                    span: at(m0.start(), m0.end()),
+                });
             }
         }
         for c in self.delta.captures_iter(sent) {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else { continue };
+            let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
             let span = at(m0.start(), m0.end());
             if inside(span) {
                 continue;
@@ -314,13 +440,25 @@ impl Patterns {
                 },
             };
             let before = &sent[..m0.start()];
-            if before.ends_with("ersten ") || before.ends_with("besten ") || before.ends_with("die ") || before.ends_with("vorderen ") {
+            if before.ends_with("ersten ")
+                || before.ends_with("besten ")
+                || before.ends_with("die ")
+                || before.ends_with("vorderen ")
+            {
                 continue;
             }
             // direction: the nearest up/down word in the clause around the delta
             let clause = clause_around(sent, m0.start(), m0.end());
-            let up = self.up.find_iter(clause.1).map(|m| distance(clause.0 + m.start(), m0.start(), m0.end())).min();
-            let down = self.down.find_iter(clause.1).map(|m| distance(clause.0 + m.start(), m0.start(), m0.end())).min();
+            let up = self
+                .up
+                .find_iter(clause.1)
+                .map(|m| distance(clause.0 + m.start(), m0.start(), m0.end()))
+                .min();
+            let down = self
+                .down
+                .find_iter(clause.1)
+                .map(|m| distance(clause.0 + m.start(), m0.start(), m0.end()))
+                .min();
             let has_um = c.get(1).is_some();
             let prev = match (up, down) {
                 (Some(u), Some(d)) if u <= d => Prev::Up(v),
@@ -334,7 +472,10 @@ impl Patterns {
             out.push(PrevExpr { prev, span });
         }
         for m in self.same.find_iter(sent) {
-            out.push(PrevExpr { prev: Prev::Same, span: at(m.start(), m.end()) });
+            out.push(PrevExpr {
+                prev: Prev::Same,
+                span: at(m.start(), m.end()),
+            });
         }
         out.sort_by_key(|p| p.span.start);
         out
@@ -360,7 +501,9 @@ impl Patterns {
     pub fn auf_num(&self, after: &str) -> Option<(u32, usize)> {
         let c = self.auf_num.captures(after)?;
         let n = c.get(1)?;
-        if followed_by_decimal(after, n.end()) || after[n.end()..].trim_start().starts_with(['P', 'M', '%']) {
+        if followed_by_decimal(after, n.end())
+            || after[n.end()..].trim_start().starts_with(['P', 'M', '%'])
+        {
             return None;
         }
         Some((num_value(n.as_str())?, c.get(0)?.end()))
@@ -389,10 +532,36 @@ impl Default for Patterns {
 
 /// Superlatives that describe size or order, not a ranking result.
 const NOT_RANKING_SUPERLATIVES: &[&str] = &[
-    "erste", "letzte", "nächste", "meiste", "größte", "kleinste", "älteste", "jüngste", "höchste",
-    "niedrigste", "geringste", "wichtigste", "einzige", "bekannteste", "teuerste", "billigste", "meisten",
-    "günstigste", "schnellste", "langsamste", "dichteste", "bevölkerungsreichste", "flächengrößte",
-    "neueste", "längste", "kürzeste", "oberste", "unterste", "mittelste", "selbstbewussteste",
+    "erste",
+    "letzte",
+    "nächste",
+    "meiste",
+    "größte",
+    "kleinste",
+    "älteste",
+    "jüngste",
+    "höchste",
+    "niedrigste",
+    "geringste",
+    "wichtigste",
+    "einzige",
+    "bekannteste",
+    "teuerste",
+    "billigste",
+    "meisten",
+    "günstigste",
+    "schnellste",
+    "langsamste",
+    "dichteste",
+    "bevölkerungsreichste",
+    "flächengrößte",
+    "neueste",
+    "längste",
+    "kürzeste",
+    "oberste",
+    "unterste",
+    "mittelste",
+    "selbstbewussteste",
 ];
 
 fn followed_by_decimal(s: &str, end: usize) -> bool {
@@ -426,7 +595,11 @@ pub fn clause_around(s: &str, start: usize, end: usize) -> (usize, &str) {
 }
 
 fn distance(pos: usize, start: usize, end: usize) -> usize {
-    if pos >= end { pos - end } else { start.saturating_sub(pos) }
+    if pos >= end {
+        pos - end
+    } else {
+        start.saturating_sub(pos)
+    }
 }
 
 #[cfg(test)]
@@ -435,18 +608,42 @@ mod tests {
 
     fn pos(t: &str) -> Vec<(Pos, Option<u32>, bool)> {
         let p = Patterns::new();
-        p.positions(t, Span::new(0, t.len())).into_iter().map(|e| (e.pos, e.prev, e.is_previous)).collect()
+        p.positions(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|e| (e.pos, e.prev, e.is_previous))
+            .collect()
     }
 
     #[test]
     fn exact_forms() {
-        assert_eq!(pos("Die Stadt liegt auf Platz 12."), vec![(Pos::Exact(12), None, false)]);
-        assert_eq!(pos("Sie landet auf dem 67. Platz."), vec![(Pos::Exact(67), None, false)]);
-        assert_eq!(pos("Sie erreicht den zweiten Rang."), vec![(Pos::Exact(2), None, false)]);
-        assert_eq!(pos("Sie erreicht einen sehr guten 5. Platz."), vec![(Pos::Exact(5), None, false)]);
-        assert_eq!(pos("Sie liegt auf Platz drei."), vec![(Pos::Exact(3), None, false)]);
-        assert_eq!(pos("Sie ist Spitzenreiter."), vec![(Pos::Exact(1), None, false)]);
-        assert_eq!(pos("Kassel ist nun die smarteste Stadt Deutschlands."), vec![(Pos::Exact(1), None, false)]);
+        assert_eq!(
+            pos("Die Stadt liegt auf Platz 12."),
+            vec![(Pos::Exact(12), None, false)]
+        );
+        assert_eq!(
+            pos("Sie landet auf dem 67. Platz."),
+            vec![(Pos::Exact(67), None, false)]
+        );
+        assert_eq!(
+            pos("Sie erreicht den zweiten Rang."),
+            vec![(Pos::Exact(2), None, false)]
+        );
+        assert_eq!(
+            pos("Sie erreicht einen sehr guten 5. Platz."),
+            vec![(Pos::Exact(5), None, false)]
+        );
+        assert_eq!(
+            pos("Sie liegt auf Platz drei."),
+            vec![(Pos::Exact(3), None, false)]
+        );
+        assert_eq!(
+            pos("Sie ist Spitzenreiter."),
+            vec![(Pos::Exact(1), None, false)]
+        );
+        assert_eq!(
+            pos("Kassel ist nun die smarteste Stadt Deutschlands."),
+            vec![(Pos::Exact(1), None, false)]
+        );
     }
 
     #[test]
@@ -459,9 +656,18 @@ mod tests {
 
     #[test]
     fn from_to_and_previous_year() {
-        assert_eq!(pos("Sie klettert von Platz 19 auf Platz 8."), vec![(Pos::Exact(8), Some(19), false)]);
-        assert_eq!(pos("Erfurt rutscht von Rang 3 auf 6."), vec![(Pos::Exact(6), Some(3), false)]);
-        assert_eq!(pos("Es ging von der zehnten hoch auf die vierte Position."), vec![(Pos::Exact(4), Some(10), false)]);
+        assert_eq!(
+            pos("Sie klettert von Platz 19 auf Platz 8."),
+            vec![(Pos::Exact(8), Some(19), false)]
+        );
+        assert_eq!(
+            pos("Erfurt rutscht von Rang 3 auf 6."),
+            vec![(Pos::Exact(6), Some(3), false)]
+        );
+        assert_eq!(
+            pos("Es ging von der zehnten hoch auf die vierte Position."),
+            vec![(Pos::Exact(4), Some(10), false)]
+        );
         assert_eq!(
             pos("Nach Platz 21 im vergangenen Jahr steht sie auf Rang 13."),
             vec![(Pos::Exact(21), None, true), (Pos::Exact(13), None, false)]
@@ -470,10 +676,22 @@ mod tests {
 
     #[test]
     fn bounds() {
-        assert_eq!(pos("Sie ist in die Top Ten aufgestiegen."), vec![(Pos::Bound(10), None, false)]);
-        assert_eq!(pos("Sie kommt unter die zehn besten Städte."), vec![(Pos::Bound(10), None, false)]);
-        assert_eq!(pos("Sie ist unter den ersten 30."), vec![(Pos::Bound(30), None, false)]);
-        assert_eq!(pos("Sie steht auf dem Treppchen."), vec![(Pos::Bound(3), None, false)]);
+        assert_eq!(
+            pos("Sie ist in die Top Ten aufgestiegen."),
+            vec![(Pos::Bound(10), None, false)]
+        );
+        assert_eq!(
+            pos("Sie kommt unter die zehn besten Städte."),
+            vec![(Pos::Bound(10), None, false)]
+        );
+        assert_eq!(
+            pos("Sie ist unter den ersten 30."),
+            vec![(Pos::Bound(30), None, false)]
+        );
+        assert_eq!(
+            pos("Sie steht auf dem Treppchen."),
+            vec![(Pos::Bound(3), None, false)]
+        );
         assert!(pos("Sie ist eine von 82 Großstädten unter den 82 Großstädten.").is_empty());
     }
 
@@ -486,7 +704,11 @@ mod tests {
         let prev: Vec<Prev> = p.previous(t, s, &ps).into_iter().map(|x| x.prev).collect();
         assert_eq!(prev, vec![Prev::Rank(11), Prev::Up(5), Prev::Same]);
         let t = "Sie ist um drei Plätze zurückgefallen.";
-        let prev: Vec<Prev> = p.previous(t, Span::new(0, t.len()), &[]).into_iter().map(|x| x.prev).collect();
+        let prev: Vec<Prev> = p
+            .previous(t, Span::new(0, t.len()), &[])
+            .into_iter()
+            .map(|x| x.prev)
+            .collect();
         assert_eq!(prev, vec![Prev::Down(3)]);
     }
 }
