@@ -204,8 +204,12 @@ fn german_looking(bytes: usize) -> String {
         let w = words[(state >> 33) as usize % words.len()];
         out.push_str(w);
         since_break += 1;
-        if since_break > 12 && (state >> 7) % 5 == 0 {
-            out.push_str(if (state >> 11) % 4 == 0 { "\n\n" } else { ". " });
+        if since_break > 12 && (state >> 7).is_multiple_of(5) {
+            out.push_str(if (state >> 11).is_multiple_of(4) {
+                "\n\n"
+            } else {
+                ". "
+            });
             since_break = 0;
         } else {
             out.push(' ');
