@@ -514,6 +514,11 @@ fn check_not_input(out: &Path, paths: &[String], what: &str) -> anyhow::Result<(
 }
 
 fn batch(extractor: &Extractor, args: BatchArgs) -> anyhow::Result<u8> {
+    if let Some(path) = &args.errors
+        && (path.as_os_str() == "-" || path.as_os_str() == args.output.as_str())
+    {
+        bail!("--errors needs a file of its own, not {}", path.display());
+    }
     let to_stdout = args.output == "-";
     let mut exclude = Vec::new();
     let file_out = if to_stdout {

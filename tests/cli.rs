@@ -470,6 +470,17 @@ fn usage_errors_exit_2() {
             ],
             "bad --rules",
         ),
+        (
+            vec![
+                "batch".into(),
+                LEIPZIG.into(),
+                "-o".into(),
+                s(&dir.path().join("o.jsonl")),
+                "--errors".into(),
+                s(&dir.path().join("o.jsonl")),
+            ],
+            "--errors is the output",
+        ),
     ];
     for (args, why) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
