@@ -78,7 +78,8 @@ fn rules_help() -> String {
     format!(
         "Read data files from DIR instead of the built-in ones. Each file found in DIR replaces \
          its built-in twin; missing files keep the built-in version. Same formats as in the \
-         repository's data/ folder. Files: {}",
+         repository's data/ folder: UTF-8, `#` comments, and tab-separated .tsv tables whose \
+         first line is a header. Files: {}",
         DATA_FILES.join(", ")
     )
 }

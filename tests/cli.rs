@@ -579,7 +579,7 @@ fn rules_dir_overrides_parties() {
     assert_eq!(party_of(&o, "Jan Lindenau"), Some(Value::from("SPD")));
     let rules = rules_dir(
         "parties.tsv",
-        "# test override\nSPD\tSozialdemokratische Partei Deutschlands\n",
+        "# test override: a header line, then surface <TAB> canonical\nsurface\tcanonical\nSPD\tSozialdemokratische Partei Deutschlands\n",
     );
     let o = run(
         &["--rules", &s(rules.path()), "extract", "-"],
