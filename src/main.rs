@@ -29,6 +29,8 @@ const EXIT_USAGE: u8 = 2;
 /// Inputs handed to the worker threads at a time: bounds memory on huge folders while the
 /// output keeps the input order.
 const BATCH_CHUNK: usize = 256;
+/// ... and at most about this many bytes of input files (a chunk holds at least one input).
+const CHUNK_BYTES: u64 = 256 * 1024 * 1024;
 
 const LONG_ABOUT: &str = "\
 Turns German press articles into structured, auditable facts: the article's subject city, \
@@ -76,7 +78,8 @@ fn rules_help() -> String {
     format!(
         "Read data files from DIR instead of the built-in ones. Each file found in DIR replaces \
          its built-in twin; missing files keep the built-in version. Same formats as in the \
-         repository's data/ folder. Files: {}",
+         repository's data/ folder: UTF-8, `#` comments, and tab-separated .tsv tables whose \
+         first line is a header. Files: {}",
         DATA_FILES.join(", ")
     )
 }
@@ -209,49 +212,43 @@ enum Outcome {
     Failed(Problem),
 }
 
-/// Reads one input and extracts each of its documents, serialising the records (this runs on
-/// the worker threads). A panic in the extractor fails that document, not the run.
-fn process(extractor: &Extractor, input: &Input, format: Format) -> Vec<Outcome> {
-    source::read(input)
-        .into_iter()
-        .map(|item| {
-            let doc = match item {
-                Ok(doc) => doc,
-                Err(f) => {
-                    let reason = f.error.to_string();
-                    return Outcome::Failed(Problem {
-                        path: f.path,
-                        line: f.line,
-                        reason,
-                    });
-                }
-            };
-            let path = input.name().to_string();
-            let failed = |reason: String| {
-                Outcome::Failed(Problem {
-                    path: path.clone(),
-                    line: None,
-                    reason,
-                })
-            };
-            let record =
-                match catch_unwind(AssertUnwindSafe(|| extractor.extract(&doc))) {
-                    Ok(record) => record,
-                    Err(_) => return failed(
-                        "internal error in the extractor (a bug: please report it with this input)"
-                            .into(),
-                    ),
-                };
-            match to_json(&record, format) {
-                Ok(json) => Outcome::Record {
-                    json,
-                    path,
-                    warnings: record.warnings,
-                },
-                Err(e) => failed(e.to_string()),
-            }
+/// Extracts one document read from `input` and serialises its record (this runs on the
+/// worker threads). A panic in the extractor fails that document, not the run.
+fn extract_item(extractor: &Extractor, input: &str, item: source::Item, format: Format) -> Outcome {
+    let doc = match item {
+        Ok(doc) => doc,
+        Err(f) => {
+            let reason = f.error.to_string();
+            return Outcome::Failed(Problem {
+                path: f.path,
+                line: f.line,
+                reason,
+            });
+        }
+    };
+    let failed = |reason: String| {
+        Outcome::Failed(Problem {
+            path: input.to_string(),
+            line: None,
+            reason,
         })
-        .collect()
+    };
+    let record = match catch_unwind(AssertUnwindSafe(|| extractor.extract(&doc))) {
+        Ok(record) => record,
+        Err(_) => {
+            return failed(
+                "internal error in the extractor (a bug: please report it with this input)".into(),
+            );
+        }
+    };
+    match to_json(&record, format) {
+        Ok(json) => Outcome::Record {
+            json,
+            path: input.to_string(),
+            warnings: record.warnings,
+        },
+        Err(e) => failed(e.to_string()),
+    }
 }
 
 #[derive(Default)]
@@ -330,6 +327,24 @@ impl From<SinkError> for Stop {
     }
 }
 
+/// Takes the next inputs to work on: up to `max` of them, fewer when their files add up to
+/// more than [`CHUNK_BYTES`] (always at least one).
+fn next_chunk(
+    planned: &mut std::iter::Peekable<impl Iterator<Item = Planned>>,
+    max: usize,
+) -> Vec<Planned> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0u64;
+    while chunk.len() < max && (chunk.is_empty() || bytes < CHUNK_BYTES) {
+        let Some(p) = planned.next() else { break };
+        if let Planned::Input(Input::File { path, .. }) = &p {
+            bytes += std::fs::metadata(path).map_or(0, |m| m.len());
+        }
+        chunk.push(p);
+    }
+    chunk
+}
+
 /// The pipeline: planned inputs in chunks → (parallel) read + extract → ordered writes.
 fn run_inputs<W: Write>(
     extractor: &Extractor,
@@ -343,16 +358,36 @@ fn run_inputs<W: Write>(
     let format = out.format();
     let mut planned = planned.peekable();
     while planned.peek().is_some() {
-        let batch: Vec<Planned> = planned.by_ref().take(chunk).collect();
-        let work = |p: &Planned| match p {
-            Planned::Input(input) => process(extractor, input, format),
+        let batch = next_chunk(&mut planned, chunk);
+        // Read the inputs, then extract their documents, both in parallel: over documents, so
+        // that one big JSON Lines file keeps every core busy. Indexed parallel iterators keep
+        // the order, so the output does not depend on the thread count.
+        let read = |p: &Planned| match p {
+            Planned::Input(input) => source::read(input),
             _ => Vec::new(),
         };
-        let results: Vec<Vec<Outcome>> = match pool {
-            Some(pool) => pool.install(|| batch.par_iter().map(work).collect()),
-            None => batch.iter().map(work).collect(),
+        let items: Vec<Vec<source::Item>> = match pool {
+            Some(pool) => pool.install(|| batch.par_iter().map(read).collect()),
+            None => batch.iter().map(read).collect(),
         };
-        for (p, outcomes) in batch.into_iter().zip(results) {
+        let items: Vec<(usize, source::Item)> = items
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, items)| items.into_iter().map(move |item| (i, item)))
+            .collect();
+        let work = |(i, item): (usize, source::Item)| {
+            let name = match &batch[i] {
+                Planned::Input(input) => input.name(),
+                _ => "",
+            };
+            (i, extract_item(extractor, name, item, format))
+        };
+        let outcomes: Vec<(usize, Outcome)> = match pool {
+            Some(pool) => pool.install(|| items.into_par_iter().map(work).collect()),
+            None => items.into_iter().map(work).collect(),
+        };
+        let mut outcomes = outcomes.into_iter().peekable();
+        for (i, p) in batch.into_iter().enumerate() {
             match p {
                 Planned::Input(_) => tally.inputs += 1,
                 Planned::Skipped { path, reason } => {
@@ -379,7 +414,7 @@ fn run_inputs<W: Write>(
                     )?;
                 }
             }
-            for outcome in outcomes {
+            while let Some((_, outcome)) = outcomes.next_if(|(j, _)| *j == i) {
                 match outcome {
                     Outcome::Record {
                         json,
@@ -480,6 +515,11 @@ fn check_not_input(out: &Path, paths: &[String], what: &str) -> anyhow::Result<(
 }
 
 fn batch(extractor: &Extractor, args: BatchArgs) -> anyhow::Result<u8> {
+    if let Some(path) = &args.errors
+        && (path.as_os_str() == "-" || path.as_os_str() == args.output.as_str())
+    {
+        bail!("--errors needs a file of its own, not {}", path.display());
+    }
     let to_stdout = args.output == "-";
     let mut exclude = Vec::new();
     let file_out = if to_stdout {

@@ -470,6 +470,17 @@ fn usage_errors_exit_2() {
             ],
             "bad --rules",
         ),
+        (
+            vec![
+                "batch".into(),
+                LEIPZIG.into(),
+                "-o".into(),
+                s(&dir.path().join("o.jsonl")),
+                "--errors".into(),
+                s(&dir.path().join("o.jsonl")),
+            ],
+            "--errors is the output",
+        ),
     ];
     for (args, why) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -568,7 +579,7 @@ fn rules_dir_overrides_parties() {
     assert_eq!(party_of(&o, "Jan Lindenau"), Some(Value::from("SPD")));
     let rules = rules_dir(
         "parties.tsv",
-        "# test override\nSPD\tSozialdemokratische Partei Deutschlands\n",
+        "# test override: a header line, then surface <TAB> canonical\nsurface\tcanonical\nSPD\tSozialdemokratische Partei Deutschlands\n",
     );
     let o = run(
         &["--rules", &s(rules.path()), "extract", "-"],

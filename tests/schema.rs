@@ -167,6 +167,10 @@ fn odd_unicode() {
             "Leipzig vorn\r\n\r\nLeipzig belegt im Smart City Index 2023 Platz 12.\r\nDresden folgt.\r\n",
         ),
         (
+            "crlf-before-city",
+            "Heute\r\nim Ranking\r\n\r\nvorn: Leipzig belegt Platz 12. Dresden folgt.",
+        ),
+        (
             "controls-and-bom",
             "\u{FEFF}Leipzig\u{0007} belegt Platz 12.\u{000C}Dresden\u{0085}folgt.",
         ),

@@ -181,10 +181,12 @@ pub fn published_date(s: &str) -> Option<String> {
     }
 }
 
-fn digits(s: &str) -> Option<u32> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+/// The value of a short run of ASCII digits. Works on bytes, so that no slice can split a char.
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 4 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
 fn valid_date(d: &str) -> bool {
@@ -192,7 +194,7 @@ fn valid_date(d: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let (Some(y), Some(m), Some(day)) = (digits(&d[..4]), digits(&d[5..7]), digits(&d[8..])) else {
+    let (Some(y), Some(m), Some(day)) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])) else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -215,14 +217,14 @@ fn valid_rfc3339_time(rest: &str) -> bool {
     if b.len() < 9 || b[2] != b':' || b[5] != b':' {
         return false;
     }
-    let (Some(h), Some(mi), Some(sec)) = (digits(&t[..2]), digits(&t[3..5]), digits(&t[6..8]))
+    let (Some(h), Some(mi), Some(sec)) = (digits(&b[..2]), digits(&b[3..5]), digits(&b[6..8]))
     else {
         return false;
     };
     if h > 23 || mi > 59 || sec > 60 {
         return false;
     }
-    let mut zone = &t[8..];
+    let mut zone = &t[8..]; // bytes 6 and 7 are ASCII digits: 8 is a char boundary
     if let Some(frac) = zone.strip_prefix('.') {
         let n = frac.bytes().take_while(u8::is_ascii_digit).count();
         if n == 0 {
@@ -239,8 +241,8 @@ fn valid_rfc3339_time(rest: &str) -> bool {
     let ob = off.as_bytes();
     ob.len() == 5
         && ob[2] == b':'
-        && digits(&off[..2]).is_some_and(|h| h <= 23)
-        && digits(&off[3..]).is_some_and(|m| m <= 59)
+        && digits(&ob[..2]).is_some_and(|h| h <= 23)
+        && digits(&ob[3..]).is_some_and(|m| m <= 59)
 }
 
 #[cfg(test)]
@@ -258,6 +260,16 @@ mod tests {
             published_date("2024-02-29T09:30:00.123Z").as_deref(),
             Some("2024-02-29")
         );
+        let odd = [
+            "2024-05-17T12:30:0é",
+            "2024-05-17Tü2:30:00Z",
+            "2024-05-1é",
+            "é",
+            "2024-05-17T12:30:00+0é:00",
+        ];
+        for bad in odd {
+            assert_eq!(published_date(bad), None, "{bad}");
+        }
         for bad in [
             "2023-02-29",
             "17.05.2024",
