@@ -311,9 +311,7 @@ impl<'a> Ctx<'a> {
         if !self.text.get(role_end..)?.starts_with(' ') {
             return None;
         }
-        if (r.kind == Kind::Generic && r.org.is_none())
-            || (r.kind == Kind::Politician && r.party.is_none())
-        {
+        if r.kind == Kind::Politician && r.party.is_none() {
             return None;
         }
         let (j, n) = self.name_from(role_end + 1, name_at, names)?;
@@ -330,9 +328,17 @@ impl<'a> Ctx<'a> {
             name_after: None,
             has_unit: false,
         };
-        let mut out = vec![(self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject), j)];
-        // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
+        let first = self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject);
         let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+        // "Mitarbeiter", "Abgeordneter": an official only for an organisation or a party
+        if r.kind == Kind::Generic
+            && r.org.is_none()
+            && (first.party.is_none() || head.contains("andidat"))
+        {
+            return None;
+        }
+        let mut out = vec![(first, j)];
+        // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
         let plural = head.ends_with("innen")
             || ["en", "n"].iter().any(|e| {
                 head.strip_suffix(e)
