@@ -42,6 +42,7 @@ impl Ctx<'_> {
         let mut org = None;
         let mut party = None;
         let mut head = (t.s, t.e);
+        let mut amp_start = None;
         if kind.is_none() {
             if let Some(k) = self.rules.roles.get(w) {
                 kind = Some(*k);
@@ -57,14 +58,20 @@ impl Ctx<'_> {
                 {
                     kind = kind.or(Some(hk));
                     let rest_start = t.e - rest.len();
+                    // "X & Y-Präsident": a name with "&" is an organisation's
+                    let ampersand = i > 0
+                        && self.gap_before(i) == " & "
+                        && name_shaped(self.tok(i - 1))
+                        && name_shaped(prefix);
                     if let Some(p) = self.rules.parties.get(prefix) {
                         party = Some(p.clone());
                         text_start = rest_start;
                         head = (rest_start, t.e);
-                    } else if self.is_org_prefix(prefix, t.s) {
+                    } else if self.is_org_prefix(prefix, t.s) || ampersand {
                         org = Some(prefix.to_string());
                         // "Haus & Grund-Präsident"
-                        if i > 0 && self.gap_before(i) == " & " && name_shaped(self.tok(i - 1)) {
+                        if ampersand {
+                            amp_start = Some(self.toks[i - 1].s);
                             org = self
                                 .text
                                 .get(self.toks[i - 1].s..t.s + prefix.len())
@@ -92,6 +99,9 @@ impl Ctx<'_> {
             text_start = self.toks[t0].s;
         }
         let mut ev_start = text_start.min(t.s);
+        if let Some(a) = amp_start {
+            ev_start = a;
+        }
         // a city before: "Ulms Oberbürgermeister", "der Ulmer Oberbürgermeister"
         let mut city = None;
         if t0 > 0 && self.gap_before(t0) == " " {
