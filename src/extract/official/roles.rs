@@ -333,6 +333,19 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "… in Mainz" at the end: the place, not part of the role
+        if out.org.is_none()
+            && lc >= j0 + 1
+            && self.tok(lc - 1) == "in"
+            && let Some(m) = self.city_at(self.toks[lc].s, self.toks[lc].e)
+        {
+            out.city = Some(m.city);
+            out.role_end = if lc - 1 == j0 {
+                role_end
+            } else {
+                self.toks[lc - 2].e
+            };
+        }
         if out.city.is_none() {
             out.city = self.city_at(role_end, out.end).map(|m| m.city);
         }
