@@ -335,7 +335,7 @@ impl Ctx<'_> {
         }
         // "… in Mainz" at the end: the place, not part of the role
         if out.org.is_none()
-            && lc >= j0 + 1
+            && lc > j0
             && self.tok(lc - 1) == "in"
             && let Some(m) = self.city_at(self.toks[lc].s, self.toks[lc].e)
         {
