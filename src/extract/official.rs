@@ -3,11 +3,18 @@
 //!
 //! The text is cut into word tokens once; role words are found by the role gazetteer (exact
 //! surfaces, multi-word surfaces, `Org-Role` compounds) and by productive compound heads
-//! (`…dezernent`, `…beauftragte`, `…leiter`, …). Around each role the rules look for a name:
-//! right after it (`official.role_before_name`), after a complement and a comma
-//! (`official.role_comma_name`), before it with a comma (`official.name_comma_role`) or with
-//! "als" (`official.name_as_role`); names with only an organisation come from
-//! `official.name_affiliation`. Mentions of one person are merged at the end.
+//! (`…dezernent`, `…beauftragte`, `…leiter`, …), with qualifiers before them ("kommissarische")
+//! and a complement after them ("des Amtes für …"). Around each role the rules look for a name:
+//! right after it (`official.role_before_name`, `official.org_role_compound` for
+//! "Bitkom-Präsident Name"), after the complement and a comma (`official.role_comma_name`),
+//! before it with a comma, "als", "ist" or a parenthesis (`official.name_comma_role`,
+//! `official.name_as_role`, `official.name_is_role`, `official.name_paren_role`), or through a
+//! pronoun right after a sentence that introduced the person (`official.pronoun_role`). Names
+//! with only an organisation come from `official.name_affiliation`. Mentions of one person are
+//! merged at the end, a lone surname into the full name.
+//!
+//! Submodules: `names` (person names, titles), `roles` (role words, organisations, complements),
+//! `lex` (word lists and word-shape tests).
 
 mod lex;
 mod names;
