@@ -202,7 +202,7 @@ impl OfficialRules {
                 i = next;
                 continue;
             }
-            let comp = cx.complement(r.t1 + 1, r.end, &name_at);
+            let comp = cx.complement(r.t1 + 1, r.end, &name_at, &names);
             // the name before: "Name, Rolle …" / "Name (SPD), Rolle …" / "Name als Rolle …"
             if let Some((n, ni, rule)) = cx.name_before(&r, &name_ending, &names) {
                 let n = &n;
@@ -229,7 +229,11 @@ impl OfficialRules {
                     n,
                     &r,
                     &comp,
-                    "official.role_comma_name",
+                    if comp.name_after_comma {
+                        "official.role_comma_name"
+                    } else {
+                        "official.role_before_name"
+                    },
                     r.ev_start,
                     n.end,
                     subject,
@@ -268,6 +272,8 @@ struct Complement {
     city: Option<u32>,
     /// a name right after ", " ending the complement
     name_after: Option<usize>,
+    /// whether a comma stands before that name
+    name_after_comma: bool,
     has_unit: bool,
 }
 
@@ -333,6 +339,7 @@ impl<'a> Ctx<'a> {
             org: None,
             city: None,
             name_after: None,
+            name_after_comma: false,
             has_unit: false,
         };
         let first = self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject);

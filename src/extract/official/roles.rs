@@ -2,7 +2,7 @@
 //! qualifiers, a genitive city before, and the complement after ("des Amtes für …").
 
 use super::lex::*;
-use super::{Complement, Ctx, RoleHit};
+use super::{Complement, Ctx, NameHit, RoleHit};
 use crate::gazetteer::FormKind;
 use std::collections::HashMap;
 
@@ -201,6 +201,7 @@ impl Ctx<'_> {
         j0: usize,
         role_end: usize,
         name_at: &HashMap<usize, usize>,
+        names: &[NameHit],
     ) -> Complement {
         let mut out = Complement {
             end: role_end,
@@ -208,6 +209,7 @@ impl Ctx<'_> {
             org: None,
             city: None,
             name_after: None,
+            name_after_comma: false,
             has_unit: false,
         };
         let mut j = j0;
@@ -235,6 +237,7 @@ impl Ctx<'_> {
                 if let Some(&ni) = name_at.get(&j) {
                     if last_content.is_some() || j == j0 {
                         out.name_after = Some(ni);
+                        out.name_after_comma = true;
                     }
                     break;
                 }
@@ -243,6 +246,17 @@ impl Ctx<'_> {
                 }
             } else if gap != " " && gap != " & " {
                 break;
+            } else if last_content.is_some() {
+                // "Oberbürgermeister der Stadt Kassel Anna Muster": a name ends the complement
+                let ni = name_at
+                    .get(&j)
+                    .copied()
+                    .or_else(|| names.iter().position(|n| n.start == self.toks[j].s));
+                if let Some(ni) = ni {
+                    out.name_after = Some(ni);
+                    out.name_after_comma = false;
+                    break;
+                }
             }
             if CONNECTORS.contains(&w) {
                 if matches!(w, "von" | "vom" | "bei" | "beim") {
