@@ -71,13 +71,18 @@ impl<'a> Article<'a> {
         self.original.get(s..e).unwrap_or("")
     }
 
-    /// Evidence for a normalised byte span, with the sentence around it and the rule id.
+    /// Evidence for a normalised byte span, with the sentence(s) around it and the rule id.
     pub fn evidence(&self, span: Span, rule: &str) -> Evidence {
         let (start, end) = self.norm.orig_range(span.start, span.end);
-        let sentence = self
-            .sentence_at(span.start)
-            .map(|i| self.original_text(self.sentences[i]).to_string())
-            .unwrap_or_default();
+        let first = self.sentence_at(span.start);
+        let last = self.sentence_at(span.end.saturating_sub(1).max(span.start)).or(first);
+        let sentence = match (first, last) {
+            (Some(f), Some(l)) => {
+                let s = Span::new(self.sentences[f].start.min(span.start), self.sentences[l].end.max(span.end));
+                self.original_text(s).to_string()
+            }
+            _ => self.original_text(span).to_string(),
+        };
         Evidence {
             start,
             end,

@@ -3,12 +3,21 @@
 //!
 //! The text is cut into word tokens once; role words are found by the role gazetteer (exact
 //! surfaces, multi-word surfaces, `Org-Role` compounds) and by productive compound heads
-//! (`…dezernent`, `…beauftragte`, `…leiter`, …). Around each role the rules look for a name:
-//! right after it (`official.role_before_name`), after a complement and a comma
-//! (`official.role_comma_name`), before it with a comma (`official.name_comma_role`) or with
-//! "als" (`official.name_as_role`); names with only an organisation come from
-//! `official.name_affiliation`. Mentions of one person are merged at the end.
+//! (`…dezernent`, `…beauftragte`, `…leiter`, …), with qualifiers before them ("kommissarische")
+//! and a complement after them ("des Amtes für …"). Around each role the rules look for a name:
+//! right after it (`official.role_before_name`, `official.org_role_compound` for
+//! "Bitkom-Präsident Name"), after the complement and a comma (`official.role_comma_name`),
+//! before it with a comma, "als", "ist" or a parenthesis (`official.name_comma_role`,
+//! `official.name_as_role`, `official.name_is_role`, `official.name_paren_role`), or through a
+//! pronoun right after a sentence that introduced the person (`official.pronoun_role`). Names
+//! with only an organisation come from `official.name_affiliation`. Mentions of one person are
+//! merged at the end, a lone surname into the full name.
+//!
+//! Submodules: `names` (person names, titles), `roles` (role words, organisations, complements),
+//! `forms` (names before a role, pronouns, affiliations),
+//! `lex` (word lists and word-shape tests).
 
+mod forms;
 mod lex;
 mod names;
 mod roles;
@@ -195,7 +204,7 @@ impl OfficialRules {
                 i = next;
                 continue;
             }
-            let comp = cx.complement(r.t1 + 1, r.end, &name_at);
+            let comp = cx.complement(r.t1 + 1, r.end, &name_at, &names);
             // the name before: "Name, Rolle …" / "Name (SPD), Rolle …" / "Name als Rolle …"
             if let Some((n, ni, rule)) = cx.name_before(&r, &name_ending, &names) {
                 let n = &n;
@@ -222,7 +231,11 @@ impl OfficialRules {
                     n,
                     &r,
                     &comp,
-                    "official.role_comma_name",
+                    if comp.name_after_comma {
+                        "official.role_comma_name"
+                    } else {
+                        "official.role_before_name"
+                    },
                     r.ev_start,
                     n.end,
                     subject,
@@ -261,6 +274,8 @@ struct Complement {
     city: Option<u32>,
     /// a name right after ", " ending the complement
     name_after: Option<usize>,
+    /// whether a comma stands before that name
+    name_after_comma: bool,
     has_unit: bool,
 }
 
@@ -311,9 +326,7 @@ impl<'a> Ctx<'a> {
         if !self.text.get(role_end..)?.starts_with(' ') {
             return None;
         }
-        if (r.kind == Kind::Generic && r.org.is_none())
-            || (r.kind == Kind::Politician && r.party.is_none())
-        {
+        if r.kind == Kind::Politician && r.party.is_none() {
             return None;
         }
         let (j, n) = self.name_from(role_end + 1, name_at, names)?;
@@ -328,11 +341,20 @@ impl<'a> Ctx<'a> {
             org: None,
             city: None,
             name_after: None,
+            name_after_comma: false,
             has_unit: false,
         };
-        let mut out = vec![(self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject), j)];
-        // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
+        let first = self.cand(&n, r, &comp, rule, r.ev_start, n.end, subject);
         let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
+        // "Mitarbeiter", "Abgeordneter": an official only for an organisation or a party
+        if r.kind == Kind::Generic
+            && r.org.is_none()
+            && (first.party.is_none() || head.contains("andidat"))
+        {
+            return None;
+        }
+        let mut out = vec![(first, j)];
+        // a plural role before two names: "die Professorinnen Anna Muster und Eva Probe"
         let plural = head.ends_with("innen")
             || ["en", "n"].iter().any(|e| {
                 head.strip_suffix(e)
@@ -351,101 +373,6 @@ impl<'a> Ctx<'a> {
             ));
         }
         Some(out)
-    }
-
-    /// "Name, Rolle", "Name (SPD), Rolle", "Name als Rolle": the name before the role phrase.
-    fn name_before(
-        &self,
-        r: &RoleHit,
-        name_ending: &HashMap<usize, usize>,
-        names: &[NameHit],
-    ) -> Option<(NameHit, Option<usize>, &'static str)> {
-        if r.t0 == 0 {
-            return None;
-        }
-        let start = self.toks[r.t0].s;
-        let before = self.text.get(..start)?;
-        // "Hier kommt Anna Muster ins Spiel. Seit 2018 ist sie Leiterin …": the last name before
-        if r.kind != Kind::Generic
-            && let Some((p, male)) = pronoun_before(before)
-        {
-            let head = self.text.get(r.head.0..r.head.1).unwrap_or("");
-            if male && head.ends_with("in") && compound_head(head).is_some() {
-                return None;
-            }
-            let ni = names.partition_point(|n| n.end <= p).checked_sub(1)?;
-            let n = &names[ni];
-            return (p - n.end <= 250).then(|| (n.clone(), Some(ni), "official.pronoun_role"));
-        }
-        // "Name, Rolle" and "Name, der/die Rolle"
-        let comma = before
-            .strip_suffix(", ")
-            .or_else(|| before.strip_suffix(", der "))
-            .or_else(|| before.strip_suffix(", die "));
-        let (rest, rule) = if let Some(b) = comma {
-            (b, "official.name_comma_role")
-        } else if let Some(b) = before.strip_suffix(" als ") {
-            (b, "official.name_as_role")
-        } else if let Some(b) = before.strip_suffix(" (") {
-            (b, "official.name_paren_role")
-        } else if let Some(b) = strip_copula(before).filter(|_| r.kind != Kind::Generic) {
-            (b, "official.name_is_role")
-        } else {
-            return None;
-        };
-        // skip a party parenthesis
-        let rest = if rest.ends_with(')') {
-            match rest.rfind(" (") {
-                Some(p) if self.party_in(&rest[p + 2..rest.len() - 1]).is_some() => &rest[..p],
-                _ => rest,
-            }
-        } else {
-            rest
-        };
-        let k = self
-            .toks
-            .partition_point(|t| t.e <= rest.len())
-            .checked_sub(1)?;
-        if let Some(&ni) = name_ending.get(&k)
-            && names[ni].end == rest.len()
-        {
-            return Some((names[ni].clone(), Some(ni), rule));
-        }
-        // a name without a known first name: two name-shaped words after a speech verb or at
-        // the start of a sentence ("…", sagt Belit Onay, Oberbürgermeister von …)
-        if rule != "official.name_comma_role" || k < 1 || self.toks[k].e != rest.len() {
-            return None;
-        }
-        let ok_word = |i: usize| {
-            let w = self.tok(i);
-            self.name_token(i)
-                && !looks_like_noun(w)
-                && self.city_at(self.toks[i].s, self.toks[i].e).is_none()
-        };
-        let lead = self.text.get(..self.toks[k - 1].s)?;
-        let opened = lead.is_empty()
-            || lead.ends_with(['\n', '"'])
-            || lead.ends_with(". ")
-            || lead.ends_with(": ")
-            || lead.ends_with("\" ")
-            || SPEECH_VERBS.iter().any(|v| {
-                lead.strip_suffix(' ')
-                    .is_some_and(|l| l.ends_with(v) && l[..l.len() - v.len()].ends_with([' ', ',']))
-            });
-        if self.gap_before(k) != " " || !ok_word(k - 1) || !ok_word(k) || !opened {
-            return None;
-        }
-        let (start, title) = self.title_before(self.toks[k - 1].s);
-        let n = NameHit {
-            start,
-            name_start: self.toks[k - 1].s,
-            end: self.toks[k].e,
-            title,
-            t0: k - 1,
-            t1: k,
-            surname_only: false,
-        };
-        Some((n, None, rule))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -521,107 +448,6 @@ impl<'a> Ctx<'a> {
             surname_only: n.surname_only,
         }
     }
-
-    /// "Name von der Stadt X", "Name aus der Stadtverwaltung", "Name vom Ordnungsamt".
-    fn affiliation(&self, n: &NameHit, subject: Option<u32>) -> Option<Cand> {
-        let after = self.text.get(n.end..)?;
-        let (prep, rest) = AFFIL_PREPS
-            .iter()
-            .find_map(|p| after.strip_prefix(p).map(|r| (*p, r)))?;
-        let k = self.toks.partition_point(|t| t.s < n.end + prep.len());
-        let w = self.tok(k);
-        if self.toks.get(k)?.s != n.end + prep.len() || !rest.starts_with(w) {
-            return None;
-        }
-        let mut end = self.toks[k].e;
-        let org;
-        let mut role = None;
-        if CITY_WORDS.contains(&w) {
-            // "Stadt Wolfsburg"
-            let c = self
-                .city_at(self.toks.get(k + 1)?.s, self.toks[k + 1].e)
-                .filter(|_| self.gap_before(k + 1) == " ")?;
-            end = c.span.end;
-            org = Some(format!("{w} {}", self.g.cities.city(c.city).name));
-        } else if ADMIN_UNITS.iter().any(|u| w.ends_with(u)) || w.starts_with("Stadtverwaltung") {
-            let unit = self.text.get(n.end + 1..end)?.to_string();
-            if prep.trim_start().starts_with("aus") {
-                role = Some(unit);
-            }
-            org = subject.map(|c| format!("Stadt {}", self.g.cities.city(c).name));
-            if org.is_none() && role.is_none() {
-                return None;
-            }
-        } else if self.org_word(w) && !prep.starts_with(" aus") {
-            // "vom Digitalverband Bitkom", "von der IHK Kassel", "bei den Stadtwerken Ulm"
-            let mut last = k;
-            while last < k + 3 && self.gap_before(last + 1) == " " && {
-                let t = self.tok(last + 1);
-                t.starts_with(char::is_uppercase) && !STOP.contains(&t) && !self.is_first_name(t)
-            } {
-                last += 1;
-            }
-            end = self.toks[last].e;
-            org = self.text.get(self.toks[k].s..end).map(str::to_string);
-        } else {
-            return None;
-        }
-        Some(Cand {
-            name: self.text.get(n.name_start..n.end)?.to_string(),
-            title: n.title.clone(),
-            role,
-            party: None,
-            org,
-            org_explicit: true,
-            span: Span::new(n.start, end),
-            rule: "official.name_affiliation",
-            surname_only: false,
-        })
-    }
-}
-
-impl Ctx<'_> {
-    /// A word that names an organisation: an acronym, a known organisation prefix ("Bitkom"),
-    /// or a word built on an organisation noun ("Digitalverband", "Handwerkskammer").
-    fn org_word(&self, w: &str) -> bool {
-        let caps = w.chars().filter(|c| c.is_uppercase()).count();
-        (caps >= 3 && w.chars().all(|c| c.is_alphanumeric() || c == '-'))
-            || self.rules.org_prefixes.contains(w)
-            || ORG_NOUNS.iter().any(|o| w.ends_with(o))
-    }
-}
-
-/// "… ist er ", "… Sie ist seit 2018 ": where a personal pronoun stands before a role, and
-/// whether it is "er".
-fn pronoun_before(before: &str) -> Option<(usize, bool)> {
-    for (p, male) in [(" er ", true), (" sie ", false)] {
-        if let Some(b) = before.strip_suffix(p)
-            && (b.ends_with(" ist") || b.ends_with(" war"))
-        {
-            return Some((b.len() + 1, male));
-        }
-    }
-    let b = strip_copula(before)?;
-    for (p, male) in [("er", true), ("sie", false), ("Er", true), ("Sie", false)] {
-        if let Some(x) = b.strip_suffix(p)
-            && (x.is_empty() || x.ends_with([' ', '\n']))
-        {
-            return Some((x.len(), male));
-        }
-    }
-    None
-}
-
-/// "… ist ", "… ist seit 2019 ", "… war ": the text before a copula and its time phrase.
-fn strip_copula(before: &str) -> Option<&str> {
-    let mut b = before.strip_suffix(' ')?;
-    if let Some(x) = b.strip_suffix(|c: char| c.is_ascii_digit()) {
-        let x = x.trim_end_matches(|c: char| c.is_ascii_digit());
-        b = x.strip_suffix(" seit ")?;
-    } else if let Some(x) = b.strip_suffix(" seit Jahren") {
-        b = x;
-    }
-    b.strip_suffix(" ist").or_else(|| b.strip_suffix(" war"))
 }
 
 /// Word tokens: letters and digits, with hyphens and dots inside kept only between letters.

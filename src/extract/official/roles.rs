@@ -2,7 +2,7 @@
 //! qualifiers, a genitive city before, and the complement after ("des Amtes für …").
 
 use super::lex::*;
-use super::{Complement, Ctx, RoleHit};
+use super::{Complement, Ctx, NameHit, RoleHit};
 use crate::gazetteer::FormKind;
 use std::collections::HashMap;
 
@@ -42,6 +42,7 @@ impl Ctx<'_> {
         let mut org = None;
         let mut party = None;
         let mut head = (t.s, t.e);
+        let mut amp_start = None;
         if kind.is_none() {
             if let Some(k) = self.rules.roles.get(w) {
                 kind = Some(*k);
@@ -57,14 +58,20 @@ impl Ctx<'_> {
                 {
                     kind = kind.or(Some(hk));
                     let rest_start = t.e - rest.len();
+                    // "X & Y-Präsident": a name with "&" is an organisation's
+                    let ampersand = i > 0
+                        && self.gap_before(i) == " & "
+                        && name_shaped(self.tok(i - 1))
+                        && name_shaped(prefix);
                     if let Some(p) = self.rules.parties.get(prefix) {
                         party = Some(p.clone());
                         text_start = rest_start;
                         head = (rest_start, t.e);
-                    } else if self.is_org_prefix(prefix, t.s) {
+                    } else if self.is_org_prefix(prefix, t.s) || ampersand {
                         org = Some(prefix.to_string());
                         // "Mieter & Co-Präsident"
-                        if i > 0 && self.gap_before(i) == " & " && name_shaped(self.tok(i - 1)) {
+                        if ampersand {
+                            amp_start = Some(self.toks[i - 1].s);
                             org = self
                                 .text
                                 .get(self.toks[i - 1].s..t.s + prefix.len())
@@ -92,6 +99,9 @@ impl Ctx<'_> {
             text_start = self.toks[t0].s;
         }
         let mut ev_start = text_start.min(t.s);
+        if let Some(a) = amp_start {
+            ev_start = a;
+        }
         // a city before: "Ulms Oberbürgermeister", "der Ulmer Oberbürgermeister"
         let mut city = None;
         if t0 > 0 && self.gap_before(t0) == " " {
@@ -191,6 +201,7 @@ impl Ctx<'_> {
         j0: usize,
         role_end: usize,
         name_at: &HashMap<usize, usize>,
+        names: &[NameHit],
     ) -> Complement {
         let mut out = Complement {
             end: role_end,
@@ -198,6 +209,7 @@ impl Ctx<'_> {
             org: None,
             city: None,
             name_after: None,
+            name_after_comma: false,
             has_unit: false,
         };
         let mut j = j0;
@@ -225,6 +237,7 @@ impl Ctx<'_> {
                 if let Some(&ni) = name_at.get(&j) {
                     if last_content.is_some() || j == j0 {
                         out.name_after = Some(ni);
+                        out.name_after_comma = true;
                     }
                     break;
                 }
@@ -233,6 +246,17 @@ impl Ctx<'_> {
                 }
             } else if gap != " " && gap != " & " {
                 break;
+            } else if last_content.is_some() {
+                // "Oberbürgermeister der Stadt Kassel Anna Muster": a name ends the complement
+                let ni = name_at
+                    .get(&j)
+                    .copied()
+                    .or_else(|| names.iter().position(|n| n.start == self.toks[j].s));
+                if let Some(ni) = ni {
+                    out.name_after = Some(ni);
+                    out.name_after_comma = false;
+                    break;
+                }
             }
             if CONNECTORS.contains(&w) {
                 if matches!(w, "von" | "vom" | "bei" | "beim") {
@@ -322,6 +346,19 @@ impl Ctx<'_> {
                     out.has_unit = true;
                 }
             }
+        }
+        // "… in Mainz" at the end: the place, not part of the role
+        if out.org.is_none()
+            && lc > j0
+            && self.tok(lc - 1) == "in"
+            && let Some(m) = self.city_at(self.toks[lc].s, self.toks[lc].e)
+        {
+            out.city = Some(m.city);
+            out.role_end = if lc - 1 == j0 {
+                role_end
+            } else {
+                self.toks[lc - 2].e
+            };
         }
         if out.city.is_none() {
             out.city = self.city_at(role_end, out.end).map(|m| m.city);
