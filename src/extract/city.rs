@@ -84,13 +84,7 @@ fn is_dateline(a: &Article, span: Span) -> bool {
 /// Every accepted city mention in text order.
 pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     let hits = g.cities.find(a.text);
-    let states: HashSet<&str> = g
-        .cities
-        .cities
-        .iter()
-        .filter(|c| !c.foreign)
-        .map(|c| c.state.as_str())
-        .collect();
+    let states = &g.cities.states;
     let in_headline = |s: Span| {
         a.headline
             .is_some_and(|h| h.start <= s.start && s.end <= h.end)

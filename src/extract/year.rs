@@ -15,7 +15,7 @@ pub struct YearFact {
 }
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(1[89]\d\d|20\d\d)(?-u:\b)").expect("year regex"));
 
 /// Words after a number that make it a count or a measure rather than a year.
 const UNIT_WORDS: &[&str] = &[

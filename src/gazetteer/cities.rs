@@ -68,6 +68,8 @@ pub struct CityGazetteer {
     /// per pattern: forms and whether the form is an ambiguous word
     patterns: Vec<(Vec<Form>, bool)>,
     by_ags: HashMap<String, u32>,
+    /// The names of the German states ("Sachsen", "Brandenburg").
+    pub states: HashSet<String>,
 }
 
 fn genitive(name: &str) -> Option<String> {
@@ -217,11 +219,13 @@ impl CityGazetteer {
             .enumerate()
             .filter_map(|(i, c)| c.ags.clone().map(|a| (a, i as u32)))
             .collect();
+        let states = cities.iter().filter(|c| !c.foreign).map(|c| c.state.clone()).collect();
         Ok(CityGazetteer {
             cities,
             ac,
             patterns,
             by_ags,
+            states,
         })
     }
 

@@ -97,17 +97,17 @@ impl Context {
             regions: automaton(&reg_surfaces),
             region_names,
             cat_intro: re(
-                r"\b(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?",
+                r"(?-u:\b)(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?",
             ),
             quoted: re(r#"^"\s*([^"]{2,60}?)\s*""#),
             capitalised: re(r"^([A-ZÄÖÜ][\wäöüß/-]+)"),
             overall: re(
-                r"\b(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)\b",
+                r"(?-u:\b)(?:Gesamtwertung|Gesamtranking|Gesamtergebnis|Gesamtbewertung|Gesamttabelle|Gesamtrang|Gesamtindex|Gesamtplatzierung|insgesamt|bundesweit\w*|deutschlandweit\w*|Deutschlands|in ganz Deutschland|in Deutschland|im Bundesvergleich|Bundesbereich)(?-u:\b)",
             ),
             compound_ranking: re(
-                r"\b([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)\b",
+                r"(?-u:\b)([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)(?-u:\b)",
             ),
-            edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)\b"),
+            edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)(?-u:\b)"),
         }
     }
 

@@ -20,7 +20,24 @@ pub struct RankingRules {
     ctx: Context,
     anaphor: regex::Regex,
     shared: regex::Regex,
+    /// Words without which a sentence states no position or previous position.
+    anchors: aho_corasick::AhoCorasick,
+    /// Words without which a sentence names no category or region.
+    scope_anchors: aho_corasick::AhoCorasick,
 }
+
+/// Every pattern in `patterns.rs` needs one of these substrings (checked by its tests).
+const POSITION_ANCHORS: &[&str] = &[
+    "Platz", "platz", "Plätze", "Rang", "Ränge", "Position", "Stelle", "Spitze", "Top", "top",
+    "ersten", "besten", "vorderen", "sten ", "ste ", "odium", "odest", "reppchen", "orjahr",
+    "führ", "platziert", "Nr.", "Nummer", "sieger", "Sieger", "Zähler", "verteidig", "nverändert",
+    "erneut", "bleibt", "blieb", "Folge", "ste\"", "sten\"",
+];
+
+const SCOPE_ANCHORS: &[&str] = &[
+    "ategorie", "ereich", "Ranking", "ergleich", "Index", "Thema", "Themen", "Wertung", "Punkt",
+    "Teil", "Feld", "Sparte", "Rubrik", "Disziplin",
+];
 
 /// A position bound to a city, before merging.
 #[derive(Debug, Clone)]
@@ -48,9 +65,11 @@ impl RankingRules {
             pat: Patterns::new(),
             ctx: Context::new(gaz),
             anaphor: re(
-                r"\b(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)\b",
+                r"(?-u:\b)(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)(?-u:\b)",
             ),
-            shared: re(r"\b(?:teilen|teilten|teilt)\s+sich\b"),
+            shared: re(r"(?-u:\b)(?:teilen|teilten|teilt)\s+sich(?-u:\b)"),
+            anchors: aho_corasick::AhoCorasick::new(POSITION_ANCHORS).unwrap_or_else(|e| panic!("anchors: {e}")),
+            scope_anchors: aho_corasick::AhoCorasick::new(SCOPE_ANCHORS).unwrap_or_else(|e| panic!("anchors: {e}")),
         }
     }
 
@@ -81,8 +100,12 @@ impl RankingRules {
                 carried = None;
                 carried_para = para;
             }
-            let mut positions = self.pat.positions(text, s);
-            let scopes = self.ctx.scopes(text, s);
+            // most sentences state no position: a cheap word check skips them
+            let sent_text = s.slice(text);
+            let has_positions = self.anchors.is_match(sent_text);
+            let has_scopes = self.scope_anchors.is_match(sent_text);
+            let mut positions = if has_positions { self.pat.positions(text, s) } else { Vec::new() };
+            let scopes = if has_scopes || !positions.is_empty() { self.ctx.scopes(text, s) } else { Vec::new() };
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
             let has_rank_words = !positions.is_empty() || contains_rank_word(s.slice(text));
@@ -185,7 +208,7 @@ impl RankingRules {
                     consumed.push(span);
                 }
             }
-            let prevs = self.pat.previous(text, s, &positions);
+            let prevs = if has_positions { self.pat.previous(text, s, &positions) } else { Vec::new() };
             let carried_now = carried.clone();
             if positions.is_empty()
                 && let Some(sc) = scopes
@@ -610,7 +633,7 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
 /// A city that is the object of a comparison, or a member of a list introduced by one:
 /// "gefolgt von München, Dresden und Bonn", "vor Hannover", "hinter Berlin".
 static COMPARED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\b(?:vor|hinter|nach|als|wie|neben|gegenüber|von|verdrängt|überholt|vor dem|vor der|hinter dem|an)\s+(?:[A-ZÄÖÜ][\wäöüß./()-]*(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ][\wäöüß]*)?(?:,\s+|\s+und\s+|\s+sowie\s+|\s+oder\s+))*$")
+    regex::Regex::new(r"(?-u:\b)(?:vor|hinter|nach|als|wie|neben|gegenüber|von|verdrängt|überholt|vor dem|vor der|hinter dem|an)\s+(?:[A-ZÄÖÜ][\wäöüß./()-]*(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ][\wäöüß]*)?(?:,\s+|\s+und\s+|\s+sowie\s+|\s+oder\s+))*$")
         .expect("comparison regex")
 });
 

@@ -119,44 +119,44 @@ impl Patterns {
     pub fn new() -> Patterns {
         Patterns {
             noun_num: re(&format!(
-                r"\b(?:Platz|Rang|Position|Gesamtrang|Tabellenplatz|Platzierung)\s+(?:Nr\.\s*)?{NUM}\b"
+                r"(?-u:\b)(?:Platz|Rang|Position|Gesamtrang|Tabellenplatz|Platzierung)\s+(?:Nr\.\s*)?{NUM}(?-u:\b)"
             )),
-            num_dot_noun: re(&format!(r"\b(\d{{1,3}})\.\s*{NOUN}\b")),
+            num_dot_noun: re(&format!(r"(?-u:\b)(\d{{1,3}})\.\s*{NOUN}(?-u:\b)")),
             ord_noun: re(&format!(
-                r"\b{ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}\b"
+                r"(?-u:\b){ORD}\s+(?:(?:[a-zäöü]+(?:e|en|er|es|em))\s+)?{NOUN}(?-u:\b)"
             )),
             first: re(
-                r"\b(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Top-Position|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1\b|Nummer (?:eins|1)\b|(?:zweit|dritt)platziert\w*)",
+                r"(?-u:\b)(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Top-Position|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1(?-u:\b)|Nummer (?:eins|1)(?-u:\b)|(?:zweit|dritt)platziert\w*)",
             ),
             superlative: re(
-                r#"(?:^|\b(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)\b(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)\b)?"#,
+                r#"(?:^|(?-u:\b)(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)(?-u:\b)(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)(?-u:\b))?"#,
             ),
             leads: re(
-                r"\b(?:[Aa]ngeführt\s+(?:wird|werden)\b|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)\b[^,.;:]{0,40}?\san\b)",
+                r"(?-u:\b)(?:[Aa]ngeführt\s+(?:wird|werden)(?-u:\b)|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)(?-u:\b)[^,.;:]{0,40}?\san(?-u:\b))",
             ),
             top: re(
-                r"\b[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)\b",
+                r"(?-u:\b)[Tt]op[\s-]?(10|Ten|ten|[Zz]ehn|5|Five|[Ff]ünf|3|[Dd]rei|20|[Zz]wanzig|30|50|100)(?-u:\b)",
             ),
             among: re(&format!(
-                r"\b(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}\b|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)\b)|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))"
+                r"(?-u:\b)(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}(?-u:\b)|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)(?-u:\b))|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))"
             )),
             podium: re(
-                r"\b(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)\b",
+                r"(?-u:\b)(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)(?-u:\b)",
             ),
             vorjahr: re(
-                r"\b[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})\b",
+                r"(?-u:\b)[Vv]orjahr(?:es)?\s*:?\s*(?:noch\s+)?(?:auf\s+)?(?:Platz\s+|Rang\s+)?(\d{1,3})(?-u:\b)",
             ),
             from: re(&format!(
-                r"\b[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}\b|(?:der|dem)\s+{ORD}\b|(\d{{1,3}})\s+auf\b)"
+                r"(?-u:\b)[Vv]on\s+(?:(?:Platz|Rang|Position)\s+{NUM}(?-u:\b)|(?:der|dem)\s+{ORD}(?-u:\b)|(\d{{1,3}})\s+auf(?-u:\b))"
             )),
             to: re(&format!(
-                r"\bauf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}\b|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?\b|{NUM}\b)"
+                r"(?-u:\b)auf\s+(?:(?:die|den|dem)\s+)?(?:(?:Platz|Rang|Position)\s+{NUM}(?-u:\b)|(\d{{1,3}})\.\s*{NOUN}|{ORD}(?:\s+{NOUN})?(?-u:\b)|{NUM}(?-u:\b))"
             )),
             delta: re(&format!(
-                r"\b(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)\b"
+                r"(?-u:\b)(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)(?-u:\b)"
             )),
             same: re(
-                r"\b(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)\b",
+                r"(?-u:\b)(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
             ),
             prev_year_after: re(
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
@@ -165,27 +165,27 @@ impl Patterns {
                 r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?$",
             ),
             vorjahres_ord: re(&format!(
-                r"\b(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
+                r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
             )),
             paren_item: re(
-                r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit\b)",
+                r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit(?-u:\b))",
             ),
             enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
-            auf_num: re(r"^\s+auf\s+(?:Platz\s+|Rang\s+)?(\d{1,3})\b"),
+            auf_num: re(r"^\s+auf\s+(?:Platz\s+|Rang\s+)?(\d{1,3})(?-u:\b)"),
             range: re(&format!(
-                r"\b(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}\b"
+                r"(?-u:\b)(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}(?-u:\b)"
             )),
             up: re(
-                r"\b(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)\b",
+                r"(?-u:\b)(?:verbesser\w*|geklettert|klettert\w*|gestiegen|stieg\w*|steigt|aufgestiegen|nach oben|nach vorn\w*|[Ss]prung|vorgerückt|rückt\w*|besser|gewonnen|gewinnt|zugelegt|Aufsteiger\w*|[Aa]ufstieg|hoch|gutgemacht|aufgeholt|vor)(?-u:\b)",
             ),
             down: re(
-                r"\b(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)\b",
+                r"(?-u:\b)(?:verschlechter\w*|fällt|fiel\w*|gefallen|zurückgefallen|abgerutscht|rutscht\w*|verliert|verloren|runter|nach unten|[Aa]bstieg|abgestiegen|schlechter|eingebüßt|büßt|zurück|ab)(?-u:\b)",
             ),
             negation: re(
-                r"(?:\bnicht mehr\b|\bnicht\b|\bkein\w*\b|\baus den\b|\baus der\b|\bverliert\b|\bverloren\b|\beinstige\w*|\bfrühere\w*|\bverpasst\w*)[^.;:]{0,60}$",
+                r"(?-u:\b)(?:nicht mehr|nicht|kein\w*|aus den|aus der|verliert|verloren|einstige\w*|frühere\w*|verpasst\w*)(?-u:\b)",
             ),
             negation_after: re(
-                r"^[^.;:,]{0,40}\b(?:verloren|abgegeben|abgeben|eingebüßt|verpasst)\b",
+                r"(?-u:\b)(?:verloren|abgegeben|abgeben|eingebüßt|verpasst)(?-u:\b)",
             ),
         }
     }
@@ -213,7 +213,7 @@ impl Patterns {
             });
         };
         // from–to first: "von Platz 19 auf Platz 8"
-        for c in self.from.captures_iter(sent) {
+        for c in any_of(sent, &["on "]).then(|| self.from.captures_iter(sent)).into_iter().flatten() {
             let Some(m0) = c.get(0) else { continue };
             let from_val = c
                 .get(1)
@@ -261,7 +261,7 @@ impl Patterns {
                 scope: None,
             });
         }
-        for c in self.noun_num.captures_iter(sent) {
+        for c in any_of(sent, &["Platz", "Rang", "Position", "Platzierung"]).then(|| self.noun_num.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -274,7 +274,7 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
-        for c in self.num_dot_noun.captures_iter(sent) {
+        for c in any_of(sent, &[". ", ".P", ".R", ".S"]).then(|| self.num_dot_noun.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -282,7 +282,7 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
-        for c in self.ord_noun.captures_iter(sent) {
+        for c in any_of(sent, &["Platz", "Rang", "Position", "Stelle", "Platzierung"]).then(|| self.ord_noun.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -290,7 +290,7 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
-        for m in self.first.find_iter(sent) {
+        for m in any_of(sent, &["Spitze", "Top-Position", "führer", "sieger", "Nr.", "Nummer", "platziert"]).then(|| self.first.find_iter(sent)).into_iter().flatten() {
             let w = m.as_str();
             let v = if w.starts_with("zweit") {
                 2
@@ -308,7 +308,7 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in self.superlative.captures_iter(sent) {
+        for c in any_of(sent, &["Stadt", "Kommune", "City", "Region", "Metropole"]).then(|| self.superlative.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -345,10 +345,10 @@ impl Patterns {
                 });
             }
         }
-        for m in self.leads.find_iter(sent) {
+        for m in any_of(sent, &["führ"]).then(|| self.leads.find_iter(sent)).into_iter().flatten() {
             push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
-        for c in self.top.captures_iter(sent) {
+        for c in any_of(sent, &["Top", "top"]).then(|| self.top.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -356,7 +356,7 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
-        for c in self.among.captures_iter(sent) {
+        for c in any_of(sent, &["ersten", "besten", "vorderen", "sten "]).then(|| self.among.captures_iter(sent)).into_iter().flatten() {
             let Some(m0) = c.get(0) else { continue };
             let v = (1..=4)
                 .filter_map(|i| c.get(i))
@@ -365,7 +365,7 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
             }
         }
-        for m in self.podium.find_iter(sent) {
+        for m in any_of(sent, &["odest", "odium", "reppchen"]).then(|| self.podium.find_iter(sent)).into_iter().flatten() {
             push(&mut out, Pos::Bound(3), at(m), "rank.podium");
         }
         // previous-year markers around expressions
@@ -377,8 +377,14 @@ impl Patterns {
             {
                 e.is_previous = true;
             }
-            let before_clean = before.replace("nicht nur", "");
-            if self.negation.is_match(&before_clean) || self.negation_after.is_match(after) {
+            // negation words in the clause part right before (60 bytes) or after (40 bytes)
+            let near_before = tail_clause(before, 60, &['.', ';', ':']);
+            let near_after = head_clause(after, 40, &['.', ';', ':', ',']);
+            let negated_before = self
+                .negation
+                .find_iter(near_before)
+                .any(|m| !near_before[m.start()..].starts_with("nicht nur"));
+            if negated_before || self.negation_after.is_match(near_after) {
                 e.negated = true;
             }
         }
@@ -396,7 +402,7 @@ impl Patterns {
                 .any(|e| e.span.start <= sp.start && sp.end <= e.span.end)
         };
         let mut out = Vec::new();
-        for c in self.vorjahr.captures_iter(sent) {
+        for c in any_of(sent, &["orjahr"]).then(|| self.vorjahr.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -410,7 +416,7 @@ impl Patterns {
                 });
             }
         }
-        for c in self.vorjahres_ord.captures_iter(sent) {
+        for c in any_of(sent, &["Vorjahres"]).then(|| self.vorjahres_ord.captures_iter(sent)).into_iter().flatten() {
             let Some(m0) = c.get(0) else { continue };
             let v = c
                 .get(1)
@@ -424,7 +430,7 @@ impl Patterns {
                 });
             }
         }
-        for c in self.delta.captures_iter(sent) {
+        for c in any_of(sent, &["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]).then(|| self.delta.captures_iter(sent)).into_iter().flatten() {
             let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -471,7 +477,7 @@ impl Patterns {
             }
             out.push(PrevExpr { prev, span });
         }
-        for m in self.same.find_iter(sent) {
+        for m in any_of(sent, &["Vorjahr", "vergangenen", "verteidig", "nverändert", "erneut", "bleibt", "blieb", "behaupt", "Folge", "Titelverteidig", "halten", "wie "]).then(|| self.same.find_iter(sent)).into_iter().flatten() {
             out.push(PrevExpr {
                 prev: Prev::Same,
                 span: at(m.start(), m.end()),
@@ -563,6 +569,37 @@ const NOT_RANKING_SUPERLATIVES: &[&str] = &[
     "mittelste",
     "selbstbewussteste",
 ];
+
+/// The last `max` bytes of `s` after its last separator (cut at a char boundary).
+fn tail_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let tail = &s[start..];
+    match tail.rfind(seps) {
+        Some(i) => &tail[i + 1..],
+        None => tail,
+    }
+}
+
+/// The first `max` bytes of `s` before its first separator (cut at a char boundary).
+fn head_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &s[..end];
+    match head.find(seps) {
+        Some(i) => &head[..i],
+        None => head,
+    }
+}
+
+/// Whether `s` contains one of the anchor words a pattern needs (a cheap prefilter).
+fn any_of(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
 
 fn followed_by_decimal(s: &str, end: usize) -> bool {
     let mut it = s[end..].chars();
