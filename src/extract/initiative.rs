@@ -54,8 +54,21 @@ struct Cand {
 
 /// Names that are never an initiative on their own.
 const GENERIC: &[&str] = &[
-    "smart city", "smart cities", "digitalisierung", "digitale stadt", "app", "projekt", "strategie",
-    "plattform", "portal", "konzept", "programm", "initiative", "open data", "digital", "smart",
+    "smart city",
+    "smart cities",
+    "digitalisierung",
+    "digitale stadt",
+    "app",
+    "projekt",
+    "strategie",
+    "plattform",
+    "portal",
+    "konzept",
+    "programm",
+    "initiative",
+    "open data",
+    "digital",
+    "smart",
 ];
 
 impl InitiativeRules {
@@ -63,36 +76,72 @@ impl InitiativeRules {
         let re = |p: &str| Regex::new(p).expect("initiative regex");
         InitiativeRules {
             lex: Lexicon::parse(lexicon::EMBEDDED),
-            unit: re(r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))"),
-            company: re(r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b"),
-            copula: re(r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$"),
-            naming: re(r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$"),
-            founding: re(r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b"),
-            partner: re(r"(?:\b[Gg]emeinsam\s+mit|\b[Zz]usammen\s+mit|\bin\s+(?:Kooperation|Zusammenarbeit|Partnerschaft)\s+mit|\bmit\s+Unterstützung\s+(?:von|der|des|durch))\s+"),
+            unit: re(
+                r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))",
+            ),
+            company: re(
+                r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b",
+            ),
+            copula: re(
+                r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$",
+            ),
+            naming: re(
+                r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$",
+            ),
+            founding: re(
+                r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
+            ),
+            partner: re(
+                r"(?:\b[Gg]emeinsam\s+mit|\b[Zz]usammen\s+mit|\bin\s+(?:Kooperation|Zusammenarbeit|Partnerschaft)\s+mit|\bmit\s+Unterstützung\s+(?:von|der|des|durch))\s+",
+            ),
             next_ref: re(r"^(?:(?:Dieses|Diese|Dieser|Das|Die|Der)\s+[A-ZÄÖÜ][\w-]*|Es|Sie|Er)\b"),
             ranking_names: gaz
                 .rankings
                 .iter()
                 .flat_map(|r| {
-                    let publishers = r.publisher.iter().flat_map(|p| p.split([',', '/']).map(|x| x.trim().to_lowercase()));
-                    [r.surface.to_lowercase(), r.canonical.to_lowercase()].into_iter().chain(publishers)
+                    let publishers = r
+                        .publisher
+                        .iter()
+                        .flat_map(|p| p.split([',', '/']).map(|x| x.trim().to_lowercase()));
+                    [r.surface.to_lowercase(), r.canonical.to_lowercase()]
+                        .into_iter()
+                        .chain(publishers)
                 })
                 .filter(|s| !s.is_empty())
                 .collect(),
         }
     }
 
-    pub fn extract(&self, a: &Article, g: &Gazetteers, m: &[Mention], _subject: Option<u32>) -> Vec<Initiative> {
+    pub fn extract(
+        &self,
+        a: &Article,
+        g: &Gazetteers,
+        m: &[Mention],
+        _subject: Option<u32>,
+    ) -> Vec<Initiative> {
         let t = a.text;
         let toks = tokenize(t);
         // lower-cased capitalised words (the only ones most rules look at), once per article
-        let lowers: Vec<String> =
-            toks.iter().map(|tk| tk.str(t)).map(|w| if is_cap(w) { w.to_lowercase() } else { String::new() }).collect();
-        let mut covered: Vec<Span> = Vec::new();
+        let lowers: Vec<String> = toks
+            .iter()
+            .map(|tk| tk.str(t))
+            .map(|w| {
+                if is_cap(w) {
+                    w.to_lowercase()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        // web and mail addresses are no names: "www.stadt.de/SmartCityIndex"
+        let mut covered: Vec<Span> = text::url_spans(t);
         let mut cands: Vec<Cand> = Vec::new();
 
         let push = |c: Cand, covered: &mut Vec<Span>, cands: &mut Vec<Cand>| {
-            if covered.iter().any(|s| s.start < c.span.end && c.span.start < s.end) {
+            if covered
+                .iter()
+                .any(|s| s.start < c.span.end && c.span.start < s.end)
+            {
                 return;
             }
             let lower = c.name.to_lowercase();
@@ -191,7 +240,11 @@ impl InitiativeRules {
                 && content.chars().any(char::is_alphabetic)
                 && !content.ends_with(['.', ',', ';', ':', '?']);
             let after = &t[c + 1..];
-            let sent_start = a.sentence_at(o).map(|i| a.sentences[i].start).unwrap_or(0).min(o);
+            let sent_start = a
+                .sentence_at(o)
+                .map(|i| a.sentences[i].start)
+                .unwrap_or(0)
+                .min(o);
             let left = &t[floor(t, sent_start.max(o.saturating_sub(120)))..o];
             let left_trim = left.trim_end();
             let prev_word = last_word(left_trim);
@@ -200,10 +253,12 @@ impl InitiativeRules {
                 seen.push((cspan, None, true));
                 continue;
             }
-            let blocked = self.lex.blocked_head.contains(&prev_lower)
+            let blocked = self.lex.is_blocked(&prev_lower)
                 || self.ranking_names.contains(&content.to_lowercase())
-                || after.trim_start().starts_with(|ch: char| ch == ',')
-                    && text::SPEECH_AFTER.iter().any(|v| after.trim_start()[1..].trim_start().starts_with(v));
+                || after.trim_start().starts_with(',')
+                    && text::SPEECH_AFTER
+                        .iter()
+                        .any(|v| after.trim_start()[1..].trim_start().starts_with(v));
             if blocked {
                 covered.push(Span::new(o, c + 1));
                 seen.push((cspan, None, true));
@@ -212,7 +267,9 @@ impl InitiativeRules {
             let mut accepted: Option<(String, String, Span)> = None;
             // 1. glued to a head: "X"-App, "X"-Programm
             if let Some(rest) = after.strip_prefix('-') {
-                let w: &str = &rest[..rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len())];
+                let w: &str = &rest[..rest
+                    .find(|ch: char| !ch.is_alphanumeric())
+                    .unwrap_or(rest.len())];
                 if let Some(h) = self.lex.quote_head_of(&w.to_lowercase()) {
                     let name = if matches!(h.kind.as_str(), "app" | "lab") {
                         format!("{content}-{w}")
@@ -223,17 +280,26 @@ impl InitiativeRules {
                 }
             }
             // 2. after a head word, with the head's kind; units take the head into the name
-            if accepted.is_none() && is_cap(prev_word.rsplit('-').next().unwrap_or(prev_word)) {
-                if let Some(h) = self.lex.quote_head_of(&prev_lower) {
-                    let span_start = offset(t, prev_word);
-                    if h.kind == "unit" {
-                        let head = base_form(prev_word, &h.word);
-                        accepted = Some((format!("{head} {content}"), h.kind.clone(), Span::new(span_start, c + 1)));
-                    } else if GENERIC.contains(&content.to_lowercase().as_str()) {
-                        accepted = Some((format!("{prev_word} {content}"), h.kind.clone(), Span::new(span_start, c + 1)));
-                    } else {
-                        accepted = Some((content.to_string(), h.kind.clone(), cspan));
-                    }
+            if accepted.is_none()
+                && is_cap(prev_word.rsplit('-').next().unwrap_or(prev_word))
+                && let Some(h) = self.lex.quote_head_of(&prev_lower)
+            {
+                let span_start = offset(t, prev_word);
+                if h.kind == "unit" {
+                    let head = base_form(prev_word, &h.word);
+                    accepted = Some((
+                        format!("{head} {content}"),
+                        h.kind.clone(),
+                        Span::new(span_start, c + 1),
+                    ));
+                } else if GENERIC.contains(&content.to_lowercase().as_str()) {
+                    accepted = Some((
+                        format!("{prev_word} {content}"),
+                        h.kind.clone(),
+                        Span::new(span_start, c + 1),
+                    ));
+                } else {
+                    accepted = Some((content.to_string(), h.kind.clone(), cspan));
                 }
             }
             // 3. "mit dem Namen "X"", "namens "X"": the kind of the nearest head before
@@ -241,15 +307,27 @@ impl InitiativeRules {
                 let kind = left_trim
                     .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                     .rev()
-                    .find_map(|w| self.lex.quote_head_of(&w.to_lowercase()).filter(|_| is_cap(w)))
+                    .find_map(|w| {
+                        self.lex
+                            .quote_head_of(&w.to_lowercase())
+                            .filter(|_| is_cap(w))
+                    })
                     .map(|h| h.kind.clone())
                     .unwrap_or_else(|| "other".to_string());
                 accepted = Some((content.to_string(), kind, cspan));
             }
             // 4. the name starts or ends with a head: "Masterplan X", "Smart City Projekt"
             if accepted.is_none() && words >= 2 {
-                let first = content.split_whitespace().next().unwrap_or("").to_lowercase();
-                let last = content.split_whitespace().last().unwrap_or("").to_lowercase();
+                let first = content
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let last = content
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
                 let head = Lexicon::exact(&self.lex.lead, &first)
                     .or_else(|| self.lex.quote_head.iter().find(|h| h.word == first))
                     .or_else(|| self.lex.tail.get(&last));
@@ -258,18 +336,22 @@ impl InitiativeRules {
                 }
             }
             // 5. the predicate of a head: "ein Projekt ist die "X""
-            if accepted.is_none() {
-                if let Some(cap) = self.copula.captures(left) {
-                    if let Some(h) = cap.get(1).and_then(|w| self.lex.quote_head_of(&w.as_str().to_lowercase())) {
-                        accepted = Some((content.to_string(), h.kind.clone(), cspan));
-                    }
-                }
+            if accepted.is_none()
+                && let Some(cap) = self.copula.captures(left)
+                && let Some(h) = cap
+                    .get(1)
+                    .and_then(|w| self.lex.quote_head_of(&w.as_str().to_lowercase()))
+            {
+                accepted = Some((content.to_string(), h.kind.clone(), cspan));
             }
             // 6. introduced as new: "die neue 'X'"
             if accepted.is_none() {
                 let mut ws = left_trim.rsplit(char::is_whitespace);
                 let (adj, det) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
-                if matches!(adj, "neue" | "neuen" | "neuer" | "neues") && is_determiner(det) && words <= 4 {
+                if matches!(adj, "neue" | "neuen" | "neuer" | "neues")
+                    && is_determiner(det)
+                    && words <= 4
+                {
                     accepted = Some((content.to_string(), "other".to_string(), cspan));
                 }
             }
@@ -286,7 +368,12 @@ impl InitiativeRules {
             match accepted {
                 Some((name, kind, span)) => {
                     seen.push((cspan, Some(kind.clone()), false));
-                    out.push(Cand { span, name, kind, rule: "initiative.quoted_name" });
+                    out.push(Cand {
+                        span,
+                        name,
+                        kind,
+                        rule: "initiative.quoted_name",
+                    });
                 }
                 None => seen.push((cspan, None, false)),
             }
@@ -301,20 +388,35 @@ impl InitiativeRules {
             if !is_determiner(last_word(before)) {
                 continue;
             }
-            let neighbour = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().find_map(|j| {
-                let (o, k, _) = seen.get(j)?;
-                let k = k.as_ref()?;
-                let (lo, hi) = if j > i { (s.end, o.start) } else { (o.end, s.start) };
-                let between = t.get(lo..hi)?;
-                let b = between.trim_matches(|ch: char| ch == '"' || ch.is_whitespace());
-                let listed = between.len() < 80
-                    && !between.contains(['.', '!', '?', ';', ':'])
-                    && (b.starts_with("und ") || b.starts_with("sowie ") || b.starts_with(',') || b.starts_with("oder "));
-                listed.then(|| k.clone())
-            });
+            let neighbour = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .find_map(|j| {
+                    let (o, k, _) = seen.get(j)?;
+                    let k = k.as_ref()?;
+                    let (lo, hi) = if j > i {
+                        (s.end, o.start)
+                    } else {
+                        (o.end, s.start)
+                    };
+                    let between = t.get(lo..hi)?;
+                    let b = between.trim_matches(|ch: char| ch == '"' || ch.is_whitespace());
+                    let listed = between.len() < 80
+                        && !between.contains(['.', '!', '?', ';', ':'])
+                        && (b.starts_with("und ")
+                            || b.starts_with("sowie ")
+                            || b.starts_with(',')
+                            || b.starts_with("oder "));
+                    listed.then(|| k.clone())
+                });
             if let Some(kind) = neighbour {
                 let name = s.slice(t).to_string();
-                out.push(Cand { span: s, name, kind, rule: "initiative.quoted_name" });
+                out.push(Cand {
+                    span: s,
+                    name,
+                    kind,
+                    rule: "initiative.quoted_name",
+                });
             }
         }
         let _ = toks;
@@ -325,7 +427,9 @@ impl InitiativeRules {
     fn units(&self, t: &str) -> Vec<Cand> {
         let mut out = Vec::new();
         for cap in self.unit.captures_iter(t) {
-            let (Some(all), Some(head)) = (cap.get(0), cap.get(1)) else { continue };
+            let (Some(all), Some(head)) = (cap.get(0), cap.get(1)) else {
+                continue;
+            };
             let (rest, fuer) = match (cap.get(2), cap.get(3)) {
                 (Some(r), _) => (r.as_str(), true),
                 (None, Some(r)) => (r.as_str(), false),
@@ -333,8 +437,14 @@ impl InitiativeRules {
             };
             // the unit's first subject is a digital topic ("Amt für Digitalisierung und …")
             let first = rest.split([',', ' ']).find(|w| !w.is_empty()).unwrap_or("");
-            let first2 = rest.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-            if !self.lex.has_topic(&first.to_lowercase()) && !self.lex.has_topic(&first2.to_lowercase()) {
+            let first2 = rest
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !self.lex.has_topic(&first.to_lowercase())
+                && !self.lex.has_topic(&first2.to_lowercase())
+            {
                 continue;
             }
             let rest = rest.trim_end_matches(['-']);
@@ -342,11 +452,24 @@ impl InitiativeRules {
             let head = head.as_str();
             let base = ["es", "s"]
                 .iter()
-                .find_map(|e| head.strip_suffix(e).filter(|b| ["Referat", "Amt", "Dezernat", "Fachbereich", "Stabsbereich"].contains(b)))
+                .find_map(|e| {
+                    head.strip_suffix(e).filter(|b| {
+                        ["Referat", "Amt", "Dezernat", "Fachbereich", "Stabsbereich"].contains(b)
+                    })
+                })
                 .unwrap_or(head);
-            let name = if fuer { format!("{base} für {rest}") } else { format!("{base} {rest}") };
+            let name = if fuer {
+                format!("{base} für {rest}")
+            } else {
+                format!("{base} {rest}")
+            };
             let end = offset(t, rest) + rest.len();
-            out.push(Cand { span: Span::new(all.start(), end), name, kind: "unit".into(), rule: "initiative.unit" });
+            out.push(Cand {
+                span: Span::new(all.start(), end),
+                name,
+                kind: "unit".into(),
+                rule: "initiative.unit",
+            });
         }
         out
     }
@@ -368,7 +491,9 @@ impl InitiativeRules {
     fn companies(&self, t: &str) -> Vec<Cand> {
         let mut out = Vec::new();
         for cap in self.company.captures_iter(t) {
-            let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else { continue };
+            let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else {
+                continue;
+            };
             let mut words: Vec<&str> = name.as_str().split_whitespace().collect();
             while words.first().is_some_and(|w| is_determiner(w)) {
                 words.remove(0);
@@ -377,7 +502,9 @@ impl InitiativeRules {
                 continue;
             }
             let before = last_word(t[..name.start()].trim_end()).to_lowercase();
-            let founded = before.starts_with("neue") || before.starts_with("gegründete") || before.starts_with("eigene");
+            let founded = before.starts_with("neue")
+                || before.starts_with("gegründete")
+                || before.starts_with("eigene");
             let joined = words.join(" ");
             if !founded && !self.lex.has_topic(&joined.to_lowercase()) {
                 continue;
@@ -415,22 +542,31 @@ impl InitiativeRules {
             let mut end = tk.e;
             let mut n = 0;
             let mut branded = false;
+            let mut plain_mode = head.plain;
             while let Some(nx) = toks.get(j) {
                 if !text::adjacent(t, toks[j - 1], *nx) {
                     break;
                 }
                 let nw = nx.str(t);
                 let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
-                let ok = if head.plain {
-                    (is_cap(nw) && !is_determiner(nw) && (n == 0 || is_adjective(toks[j - 1].str(t))))
+                let adjective_start = n == 0 && is_adjective(nw);
+                plain_mode |= adjective_start;
+                let ok = if plain_mode {
+                    (is_cap(nw)
+                        && !is_determiner(nw)
+                        && (n == 0 || is_adjective(toks[j - 1].str(t))))
                         || (text::is_year(nw) && n <= 2)
                 } else {
-                    brand || (n > 0 && city_tok[j]) || (n > 0 && nw == "in" && toks.get(j + 1).is_some_and(|x| self.is_brand(x.str(t))))
+                    brand
+                        || (n > 0 && city_tok[j])
+                        || (n > 0
+                            && nw == "in"
+                            && toks.get(j + 1).is_some_and(|x| self.is_brand(x.str(t))))
                 };
                 if !ok {
                     break;
                 }
-                branded |= brand;
+                branded |= brand || adjective_start;
                 n += 1;
                 end = nx.e;
                 j += 1;
@@ -446,7 +582,12 @@ impl InitiativeRules {
             if head.plain && i > 0 {
                 let p = toks[i - 1];
                 let pw = p.str(t);
-                if text::adjacent(t, p, *tk) && is_cap(pw) && pw.ends_with("er") && !is_determiner(pw) && city_tok[i - 1] {
+                if text::adjacent(t, p, *tk)
+                    && is_cap(pw)
+                    && pw.ends_with("er")
+                    && !is_determiner(pw)
+                    && city_tok[i - 1]
+                {
                     start = p.s;
                 }
             }
@@ -455,18 +596,30 @@ impl InitiativeRules {
             let name = if dropped {
                 words.to_string()
             } else if start < tk.s {
-                format!("{} {} {}", &t[start..toks[i - 1].e], base_form(w, &head.word), words)
+                format!(
+                    "{} {} {}",
+                    &t[start..toks[i - 1].e],
+                    base_form(w, &head.word),
+                    words
+                )
             } else {
                 format!("{} {}", base_form(w, &head.word), words)
             };
             let span_start = start;
-            out.push(Cand { span: Span::new(span_start, end), name, kind: head.kind.clone(), rule: "initiative.lead_noun" });
+            out.push(Cand {
+                span: Span::new(span_start, end),
+                name,
+                kind: head.kind.clone(),
+                rule: "initiative.lead_noun",
+            });
         }
         out
     }
 
     fn is_brand(&self, w: &str) -> bool {
-        w.len() <= 16 && w.chars().next().is_some_and(char::is_uppercase) && self.lex.brand.contains(&w.to_lowercase())
+        w.len() <= 16
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && self.lex.brand.contains(&w.to_lowercase())
     }
 
     /// CamelCase, letter-digit and @ names, extended over brand words on both sides.
@@ -479,15 +632,21 @@ impl InitiativeRules {
                 continue;
             }
             let lower = w.to_lowercase();
-            if self.lex.camel_stop.contains(&lower) || lower.split('-').any(|p| self.lex.camel_stop.contains(p)) {
+            if self.lex.camel_stop.contains(&lower)
+                || lower.split('-').any(|p| self.lex.camel_stop.contains(p))
+            {
                 continue;
             }
             let before = last_word(t[..tk.s].trim_end_matches([' ', '"'])).to_lowercase();
-            if self.lex.third_party.contains(&before) || self.lex.blocked_head.contains(&before) {
+            if self.lex.is_third_party(&before) || self.lex.is_blocked(&before) {
                 continue;
             }
             let mut s = i;
-            while s > 0 && text::adjacent(t, toks[s - 1], toks[s]) && self.is_brand(toks[s - 1].str(t)) && s + 3 > i {
+            while s > 0
+                && text::adjacent(t, toks[s - 1], toks[s])
+                && self.is_brand(toks[s - 1].str(t))
+                && s + 3 > i
+            {
                 s -= 1;
             }
             let mut e = i;
@@ -496,7 +655,11 @@ impl InitiativeRules {
                 if !text::adjacent(t, toks[e], *nx) || e >= i + 3 {
                     break;
                 }
-                if self.is_brand(nw) || nw.chars().all(|c| c.is_uppercase()) && self.lex.brand.contains(&nw.to_lowercase()) || nw == "GmbH" {
+                if self.is_brand(nw)
+                    || nw.chars().all(|c| c.is_uppercase())
+                        && self.lex.brand.contains(&nw.to_lowercase())
+                    || nw == "GmbH"
+                {
                     e += 1;
                 } else {
                     break;
@@ -507,10 +670,22 @@ impl InitiativeRules {
             let kind = if last == "GmbH" {
                 "company".to_string()
             } else {
-                self.lex.tail.get(&last_seg).map(|h| h.kind.clone()).unwrap_or_else(|| "project".to_string())
+                let glued = ["app", "hub", "lab", "portal"]
+                    .into_iter()
+                    .find(|h| last_seg.ends_with(h));
+                self.lex
+                    .tail
+                    .get(glued.unwrap_or(last_seg.as_str()))
+                    .map(|h| h.kind.clone())
+                    .unwrap_or_else(|| "project".to_string())
             };
             let span = Span::new(toks[s].s, toks[e].e);
-            out.push(Cand { span, name: span.slice(t).to_string(), kind, rule: "initiative.camel_case" });
+            out.push(Cand {
+                span,
+                name: span.slice(t).to_string(),
+                kind,
+                rule: "initiative.camel_case",
+            });
         }
         out
     }
@@ -520,7 +695,10 @@ impl InitiativeRules {
         let mut out = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for mn in m {
-            if !matches!(mn.kind, FormKind::Name | FormKind::Short | FormKind::Official) {
+            if !matches!(
+                mn.kind,
+                FormKind::Name | FormKind::Short | FormKind::Official
+            ) {
                 continue;
             }
             let name = g.cities.city(mn.city).name.to_lowercase();
@@ -536,9 +714,19 @@ impl InitiativeRules {
             if !is_cap(nw) || !self.lex.city_tail.contains(&nw.to_lowercase()) {
                 continue;
             }
-            let kind = self.lex.tail.get(&nw.to_lowercase()).map(|h| h.kind.clone()).unwrap_or_else(|| "project".into());
+            let kind = self
+                .lex
+                .tail
+                .get(&nw.to_lowercase())
+                .map(|h| h.kind.clone())
+                .unwrap_or_else(|| "project".into());
             let span = Span::new(mn.span.start, nx.e);
-            out.push(Cand { span, name: span.slice(t).to_string(), kind, rule: "initiative.city_brand" });
+            out.push(Cand {
+                span,
+                name: span.slice(t).to_string(),
+                kind,
+                rule: "initiative.city_brand",
+            });
         }
         for tk in toks {
             let w = tk.str(t);
@@ -546,9 +734,18 @@ impl InitiativeRules {
                 continue;
             }
             for n in &names {
-                let Some(rest) = w.strip_prefix(n.as_str()) else { continue };
-                if rest.chars().count() >= 4 && !text::CITY_SUFFIX_STOP.iter().any(|s| rest.starts_with(s)) {
-                    out.push(Cand { span: Span::new(tk.s, tk.e), name: w.to_string(), kind: "project".into(), rule: "initiative.city_brand" });
+                let Some(rest) = w.strip_prefix(n.as_str()) else {
+                    continue;
+                };
+                if rest.chars().count() >= 4
+                    && !text::CITY_SUFFIX_STOP.iter().any(|s| rest.starts_with(s))
+                {
+                    out.push(Cand {
+                        span: Span::new(tk.s, tk.e),
+                        name: w.to_string(),
+                        kind: "project".into(),
+                        rule: "initiative.city_brand",
+                    });
                     break;
                 }
             }
@@ -570,12 +767,20 @@ impl InitiativeRules {
             let last = lower.rsplit('-').next().unwrap_or(lower);
             let head = match inner {
                 Some(inner) => {
-                    let inner_ok = inner.split('-').all(|s| self.is_brand(s) || text::is_camel(s));
+                    let inner_ok = inner
+                        .split('-')
+                        .all(|s| self.is_brand(s) || text::is_camel(s));
                     self.lex.tail.get(last).filter(|_| inner_ok)
                 }
-                None => {
-                    Lexicon::exact(&self.lex.tail, lower).filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
-                }
+                None => Lexicon::exact(&self.lex.tail, lower)
+                    .filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
+                    .or_else(|| {
+                        if lower.len() == w.len() {
+                            self.lex.compound_of(lower).map(|(h, _)| h)
+                        } else {
+                            None
+                        }
+                    }),
             };
             let Some(head) = head else { continue };
             if t[tk.e..].trim_start().starts_with('"') {
@@ -588,8 +793,12 @@ impl InitiativeRules {
                 if !text::adjacent(t, p, toks[s]) || is_determiner(pw) {
                     break;
                 }
-                let sentence_start = a.sentence_at(p.s).is_some_and(|k| a.sentences[k].start == p.s);
-                let line_start = t[..p.s].trim_end_matches([' ', '\t', '•', '*', '-', '–']).ends_with('\n')
+                let sentence_start = a
+                    .sentence_at(p.s)
+                    .is_some_and(|k| a.sentences[k].start == p.s);
+                let line_start = t[..p.s]
+                    .trim_end_matches([' ', '\t', '•', '*', '-', '–'])
+                    .ends_with('\n')
                     || t[..p.s].trim().is_empty();
                 let label = line_start && t[tk.e..].starts_with(':');
                 let adj = is_adjective(pw) && (!sentence_start || label);
@@ -599,16 +808,37 @@ impl InitiativeRules {
                     break;
                 }
             }
-            if s == i && inner.is_none_or(|inner| !inner.split('-').any(|x| self.is_brand(x) || text::is_camel(x))) {
+            if s == i
+                && inner.is_none_or(|inner| {
+                    !inner
+                        .split('-')
+                        .any(|x| self.is_brand(x) || text::is_camel(x))
+                })
+            {
                 continue;
             }
             // only an adjective before a head that names nothing by itself ("Neue App")
-            let base_len = if lower.ends_with(head.word.as_str()) { w.len() } else { w.len() - (lower.len() - head.word.len()).min(w.len()) };
+            let hw = head.word.as_str();
+            let genitive = ["es", "s"]
+                .into_iter()
+                .find(|e| lower.strip_suffix(e).is_some_and(|b| b.ends_with(hw)));
+            let base_len = if lower.ends_with(hw) {
+                w.len()
+            } else {
+                w.len().saturating_sub(genitive.map_or(0, str::len))
+            };
             let span = Span::new(toks[s].s, tk.s + base_len);
-            let Some(name) = t.get(span.start..span.end) else { continue };
+            let Some(name) = t.get(span.start..span.end) else {
+                continue;
+            };
             let det = if s > 0 { toks[s - 1].str(t) } else { "" };
             let name = text::nominative(name, det, &head.word);
-            out.push(Cand { span, name, kind: head.kind.clone(), rule: "initiative.head_noun" });
+            out.push(Cand {
+                span,
+                name,
+                kind: head.kind.clone(),
+                rule: "initiative.head_noun",
+            });
         }
         out
     }
@@ -621,19 +851,32 @@ impl InitiativeRules {
             if lower.is_empty() || lower.len() != w.len() {
                 continue;
             }
-            let Some((h, len)) = self.lex.compound_of(lower) else { continue };
+            let Some((h, len)) = self.lex.compound_of(lower) else {
+                continue;
+            };
             if t[tk.e..].trim_start().starts_with('"') {
                 continue;
             }
             let Some(name) = w.get(..len) else { continue };
-            out.push(Cand { span: Span::new(tk.s, tk.s + len), name: name.to_string(), kind: h.kind.clone(), rule: "initiative.compound" });
+            out.push(Cand {
+                span: Span::new(tk.s, tk.s + len),
+                name: name.to_string(),
+                kind: h.kind.clone(),
+                rule: "initiative.compound",
+            });
         }
         out
     }
 
     /// The founding or start year stated in the sentence (or, for the sentence's last
     /// initiative, in the next sentence when it refers back: "Dieses Projekt entstand 2020").
-    fn year_of(&self, a: &Article, span: Span, years: &[crate::extract::year::YearFact], last: bool) -> Option<u32> {
+    fn year_of(
+        &self,
+        a: &Article,
+        span: Span,
+        years: &[crate::extract::year::YearFact],
+        last: bool,
+    ) -> Option<u32> {
         let si = a.sentence_at(span.start)?;
         let in_sentence = |k: usize| {
             let s = a.sentences[k];
@@ -651,19 +894,20 @@ impl InitiativeRules {
         if let Some(y) = in_sentence(si) {
             return Some(y);
         }
-        if last {
-            if let Some(next) = a.sentences.get(si + 1) {
-                if self.next_ref.is_match(next.slice(a.text).trim_start()) {
-                    return in_sentence(si + 1);
-                }
-            }
+        if last
+            && let Some(next) = a.sentences.get(si + 1)
+            && self.next_ref.is_match(next.slice(a.text).trim_start())
+        {
+            return in_sentence(si + 1);
         }
         None
     }
 
     /// Partners named with "gemeinsam mit", "in Kooperation mit", … in the same sentence.
     fn partners_of(&self, a: &Article, span: Span) -> Vec<String> {
-        let Some(si) = a.sentence_at(span.start) else { return Vec::new() };
+        let Some(si) = a.sentence_at(span.start) else {
+            return Vec::new();
+        };
         let s = a.sentences[si];
         let sent = s.slice(a.text);
         let mut out = Vec::new();
@@ -720,7 +964,9 @@ fn base_form<'w>(word: &'w str, head: &str) -> &'w str {
 
 /// The byte offset of `sub`, a slice of `t`, in `t`.
 fn offset(t: &str, sub: &str) -> usize {
-    (sub.as_ptr() as usize).saturating_sub(t.as_ptr() as usize).min(t.len())
+    (sub.as_ptr() as usize)
+        .saturating_sub(t.as_ptr() as usize)
+        .min(t.len())
 }
 
 /// The largest char boundary at or below `i`.

@@ -49,9 +49,17 @@ impl Lexicon {
             if word.is_empty() {
                 continue;
             }
-            let kind = cols.next().filter(|k| !k.is_empty()).unwrap_or("other").to_string();
+            let kind = cols
+                .next()
+                .filter(|k| !k.is_empty())
+                .unwrap_or("other")
+                .to_string();
             let plain = cols.next() == Some("plain");
-            let head = Head { word: word.clone(), kind, plain };
+            let head = Head {
+                word: word.clone(),
+                kind,
+                plain,
+            };
             match section.as_str() {
                 "quote_head" => lex.quote_head.push(head),
                 "lead" => {
@@ -87,10 +95,29 @@ impl Lexicon {
                 _ => {}
             }
         }
-        for v in [&mut lex.quote_head, &mut lex.compound_any, &mut lex.compound_topic] {
-            v.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then_with(|| a.word.cmp(&b.word)));
+        for v in [
+            &mut lex.quote_head,
+            &mut lex.compound_any,
+            &mut lex.compound_topic,
+        ] {
+            v.sort_by(|a, b| {
+                b.word
+                    .len()
+                    .cmp(&a.word.len())
+                    .then_with(|| a.word.cmp(&b.word))
+            });
         }
         lex
+    }
+
+    /// Whether a word (lower case, genitive tolerated) before a quote blocks it.
+    pub fn is_blocked(&self, lower: &str) -> bool {
+        strip_endings(lower).any(|w| self.blocked_head.contains(w))
+    }
+
+    /// Whether a word (lower case, genitive tolerated) names a third party's medium or firm.
+    pub fn is_third_party(&self, lower: &str) -> bool {
+        strip_endings(lower).any(|w| self.third_party.contains(w))
     }
 
     /// Whether a lower-case word contains a topic word.
@@ -102,17 +129,20 @@ impl Lexicon {
     /// the word itself, a hyphen compound ("Online-Plattform") or, for longer heads, any
     /// compound ("Förderprogramm"). Genitive and plural endings are tolerated.
     pub fn quote_head_of(&self, lower: &str) -> Option<&Head> {
-        let plural = ["en", "n", "e"].into_iter().filter_map(|e| lower.strip_suffix(e).filter(|s| s.chars().count() >= 3));
+        let plural = ["en", "n", "e"]
+            .into_iter()
+            .filter_map(|e| lower.strip_suffix(e).filter(|s| s.chars().count() >= 3));
         for cand in strip_endings(lower).chain(plural) {
             for h in &self.quote_head {
                 let hw = h.word.as_str();
                 if cand == hw {
                     return Some(h);
                 }
-                if let Some(prefix) = cand.strip_suffix(hw) {
-                    if prefix.ends_with('-') || (hw.chars().count() >= 7 && prefix.chars().count() >= 3) {
-                        return Some(h);
-                    }
+                if let Some(prefix) = cand.strip_suffix(hw)
+                    && (prefix.ends_with('-')
+                        || (hw.chars().count() >= 7 && prefix.chars().count() >= 3))
+                {
+                    return Some(h);
                 }
             }
         }
@@ -124,7 +154,9 @@ impl Lexicon {
     pub fn lead_suffix(&self, lower: &str) -> Option<&Head> {
         self.lead.values().find(|h| {
             h.word.chars().count() >= 7
-                && lower.strip_suffix(h.word.as_str()).is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
+                && lower
+                    .strip_suffix(h.word.as_str())
+                    .is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
         })
     }
 
@@ -140,7 +172,9 @@ impl Lexicon {
         for cand in strip_endings(lower) {
             for (list, need_topic) in [(&self.compound_any, false), (&self.compound_topic, true)] {
                 for h in list.iter() {
-                    let Some(prefix) = cand.strip_suffix(h.word.as_str()) else { continue };
+                    let Some(prefix) = cand.strip_suffix(h.word.as_str()) else {
+                        continue;
+                    };
                     let p = prefix.trim_end_matches('-');
                     if p.chars().count() < 2 {
                         continue;
@@ -168,6 +202,8 @@ impl Lexicon {
 /// The word and its forms without a genitive ending ("Projektes", "Konzepts"), most literal first.
 fn strip_endings(lower: &str) -> impl Iterator<Item = &str> {
     std::iter::once(lower).chain(
-        ["es", "s"].into_iter().filter_map(move |end| lower.strip_suffix(end).filter(|s| s.chars().count() >= 2)),
+        ["es", "s"]
+            .into_iter()
+            .filter_map(move |end| lower.strip_suffix(end).filter(|s| s.chars().count() >= 2)),
     )
 }

@@ -45,6 +45,34 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
     out
 }
 
+/// Byte spans of web addresses ("https://…", "www.…") and e-mail addresses, to the next space.
+pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = t[from..].find(['/', '@', 'w']) {
+        let i = from + rel;
+        let start_pat = t[i..].starts_with("www.") || t[i..].starts_with("//");
+        let mail = t[i..].starts_with('@')
+            && t[i + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains('.'));
+        if start_pat || mail {
+            let s = t[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let e = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
+            out.push(crate::text::Span::new(s, e));
+            from = e.max(i + 1);
+        } else {
+            from = i + 1;
+        }
+    }
+    out
+}
+
 /// Whether two words stand side by side, separated by one or two spaces only.
 pub fn adjacent(t: &str, a: Tok, b: Tok) -> bool {
     b.s > a.e && b.s - a.e <= 2 && t.get(a.e..b.s).is_some_and(|g| g.chars().all(|c| c == ' '))
@@ -55,18 +83,21 @@ pub fn is_cap(w: &str) -> bool {
 }
 
 const DETERMINERS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "diese",
-    "dieser", "dieses", "diesem", "diesen", "jede", "jeder", "jedes", "seine", "seiner", "seinem", "seinen",
-    "ihre", "ihrer", "ihrem", "ihren", "unsere", "unser", "unserer", "keine", "alle", "viele", "andere",
-    "welche", "beide", "mehrere", "solche", "im", "am", "beim", "zum", "zur", "vom", "über", "unter", "aber",
-    "oder", "wieder", "immer", "hier", "neben", "sowie", "bitte", "weitere", "weiterer", "nach", "vor",
-    "hinter", "außer", "wer", "wie", "wo", "was", "seit", "jener", "jene", "manche", "einige", "sie", "er",
-    "es", "wir", "ihr", "ich", "man",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "diese", "dieser", "dieses", "diesem", "diesen", "jede", "jeder", "jedes", "seine", "seiner",
+    "seinem", "seinen", "ihre", "ihrer", "ihrem", "ihren", "unsere", "unser", "unserer", "keine",
+    "alle", "viele", "andere", "welche", "beide", "mehrere", "solche", "im", "am", "beim", "zum",
+    "zur", "vom", "über", "unter", "aber", "oder", "wieder", "immer", "hier", "neben", "sowie",
+    "bitte", "weitere", "weiterer", "nach", "vor", "hinter", "außer", "wer", "wie", "wo", "was",
+    "seit", "jener", "jene", "manche", "einige", "sie", "er", "es", "wir", "ihr", "ich", "man",
 ];
 
 /// Articles, pronouns and other small words that never start a name.
 pub fn is_determiner(w: &str) -> bool {
-    w.len() <= 8 && DETERMINERS.iter().any(|d| d.chars().eq(w.chars().flat_map(char::to_lowercase)))
+    w.len() <= 8
+        && DETERMINERS
+            .iter()
+            .any(|d| d.chars().eq(w.chars().flat_map(char::to_lowercase)))
 }
 
 /// A capitalised word with an adjective ending ("Urbane", "Digitaler", "Kieler").
@@ -129,7 +160,9 @@ pub fn is_phrase_chain(w: &str) -> bool {
     let segs: Vec<&str> = w.split('-').collect();
     segs.len() >= 3
         && is_cap(segs[0])
-        && segs[1..segs.len() - 1].iter().any(|s| s.chars().next().is_some_and(char::is_lowercase))
+        && segs[1..segs.len() - 1]
+            .iter()
+            .any(|s| s.chars().next().is_some_and(char::is_lowercase))
         && segs.iter().all(|s| !s.is_empty())
 }
 
@@ -139,8 +172,24 @@ pub fn is_year(w: &str) -> bool {
 
 /// Verbs of saying after a quote and comma: the quote is speech.
 pub const SPEECH_AFTER: &[&str] = &[
-    "sagt", "sagte", "so ", "erklärt", "betont", "meint", "findet", "heißt es", "teilt", "berichtet",
-    "ergänzt", "fügt", "bilanziert", "kommentiert", "freut", "lobt", "resümiert", "schreibt",
+    "sagt",
+    "sagte",
+    "so ",
+    "erklärt",
+    "betont",
+    "meint",
+    "findet",
+    "heißt es",
+    "teilt",
+    "berichtet",
+    "ergänzt",
+    "fügt",
+    "bilanziert",
+    "kommentiert",
+    "freut",
+    "lobt",
+    "resümiert",
+    "schreibt",
 ];
 
 /// What may follow a city name glued in lower case without making a brand ("leipzigweit").
@@ -161,7 +210,8 @@ pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
                 open = None;
             }
             if c == q {
-                let opener = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
+                let opener = prev
+                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
                     && (q == '"' || next.is_some_and(char::is_alphanumeric));
                 let closer = prev.is_some_and(|p| !p.is_whitespace())
                     && (q == '"' || !next.is_some_and(char::is_alphanumeric));
@@ -182,10 +232,33 @@ pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
 }
 
 const PARTNER_STOP: &[&str] = &[
-    "Bürgern", "Bürgerinnen", "Bürger", "Einwohnern", "Einwohnerinnen", "Menschen", "Partnern",
-    "Partnerinnen", "Kommunen", "Städten", "Gemeinden", "Unternehmen", "Akteuren", "Vereinen", "Schulen",
-    "Hilfe", "Kolleginnen", "Kollegen", "Experten", "Expertinnen", "Firmen", "Betrieben", "Nutzern",
-    "Anwohnern", "Studierenden", "Jugendlichen", "Kindern",
+    "Bürgern",
+    "Bürgerinnen",
+    "Bürger",
+    "Einwohnern",
+    "Einwohnerinnen",
+    "Menschen",
+    "Partnern",
+    "Partnerinnen",
+    "Kommunen",
+    "Städten",
+    "Gemeinden",
+    "Unternehmen",
+    "Akteuren",
+    "Vereinen",
+    "Schulen",
+    "Hilfe",
+    "Kolleginnen",
+    "Kollegen",
+    "Experten",
+    "Expertinnen",
+    "Firmen",
+    "Betrieben",
+    "Nutzern",
+    "Anwohnern",
+    "Studierenden",
+    "Jugendlichen",
+    "Kindern",
 ];
 
 /// Organisation names at the start of `rest` (after "gemeinsam mit"): capitalised word runs,
@@ -201,7 +274,8 @@ pub fn partner_names(rest: &str) -> Vec<String> {
         if w.is_empty() {
             break;
         }
-        if is_cap(w) || (w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && !w.is_empty()) {
+        if is_cap(w) || (w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) && !w.is_empty())
+        {
             cur.push(w);
             lead = 0;
         } else if !cur.is_empty() && matches!(w, "für" | "&" | "der" | "des" | "von") {
@@ -231,10 +305,15 @@ pub fn partner_names(rest: &str) -> Vec<String> {
 }
 
 fn flush(cur: &mut Vec<&str>, out: &mut Vec<String>) {
-    while cur.last().is_some_and(|w| matches!(*w, "für" | "&" | "der" | "des" | "von")) {
+    while cur
+        .last()
+        .is_some_and(|w| matches!(*w, "für" | "&" | "der" | "des" | "von"))
+    {
         cur.pop();
     }
-    if !cur.is_empty() && !(cur.len() == 1 && (PARTNER_STOP.contains(&cur[0]) || is_determiner(cur[0]))) {
+    if !cur.is_empty()
+        && !(cur.len() == 1 && (PARTNER_STOP.contains(&cur[0]) || is_determiner(cur[0])))
+    {
         out.push(cur.join(" "));
     }
     cur.clear();
@@ -242,7 +321,16 @@ fn flush(cur: &mut Vec<&str>, out: &mut Vec<String>) {
 
 /// The grammatical gender of a head noun, from its ending: 'f', 'm' or 'n'.
 fn gender(head: &str) -> char {
-    const FEM: &[&str] = &["strategie", "plattform", "initiative", "app", "agenda", "cloud", "karte", "card"];
+    const FEM: &[&str] = &[
+        "strategie",
+        "plattform",
+        "initiative",
+        "app",
+        "agenda",
+        "cloud",
+        "karte",
+        "card",
+    ];
     const MASC: &[&str] = &["zwilling", "hub", "pass", "masterplan", "wettbewerb", "rat"];
     if FEM.iter().any(|f| head.ends_with(f)) {
         'f'
@@ -258,8 +346,25 @@ fn gender(head: &str) -> char {
 /// "-e", "-er" or "-es" by the head's gender.
 pub fn nominative(name: &str, det: &str, head: &str) -> String {
     let det = det.to_lowercase();
-    if !matches!(det.as_str(), "der" | "den" | "dem" | "des" | "einer" | "einem" | "eines" | "einen" | "ihrer" | "seiner" | "ihrem" | "seinem" | "ihres" | "seines" | "unserer" | "unserem")
-        || (det == "der" && gender(head) != 'f')
+    if !matches!(
+        det.as_str(),
+        "der"
+            | "den"
+            | "dem"
+            | "des"
+            | "einer"
+            | "einem"
+            | "eines"
+            | "einen"
+            | "ihrer"
+            | "seiner"
+            | "ihrem"
+            | "seinem"
+            | "ihres"
+            | "seines"
+            | "unserer"
+            | "unserem"
+    ) || (det == "der" && gender(head) != 'f')
     {
         return name.to_string();
     }
@@ -274,10 +379,11 @@ pub fn nominative(name: &str, det: &str, head: &str) -> String {
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if i + 1 < n && is_adjective(w) {
-                if let Some(stem) = w.strip_suffix("en") {
-                    return format!("{stem}{ending}");
-                }
+            if i + 1 < n
+                && is_adjective(w)
+                && let Some(stem) = w.strip_suffix("en")
+            {
+                return format!("{stem}{ending}");
             }
             w.to_string()
         })
@@ -325,10 +431,22 @@ mod tests {
         assert!(is_at_name("digital@KA"));
         assert!(!is_at_name("info@stadt.de"));
         assert!(is_phrase_chain("Stadt-hilft-Stadt"));
-        assert_eq!(nominative("Urbanen Datenplattform", "der", "datenplattform"), "Urbane Datenplattform");
-        assert_eq!(nominative("Digitalen Zwilling", "dem", "zwilling"), "Digitaler Zwilling");
-        assert_eq!(nominative("Kieler Strategie", "der", "strategie"), "Kieler Strategie");
-        assert_eq!(scorer_key("Urbanen Datenplattform"), scorer_key("Urbane Datenplattform"));
+        assert_eq!(
+            nominative("Urbanen Datenplattform", "der", "datenplattform"),
+            "Urbane Datenplattform"
+        );
+        assert_eq!(
+            nominative("Digitalen Zwilling", "dem", "zwilling"),
+            "Digitaler Zwilling"
+        );
+        assert_eq!(
+            nominative("Kieler Strategie", "der", "strategie"),
+            "Kieler Strategie"
+        );
+        assert_eq!(
+            scorer_key("Urbanen Datenplattform"),
+            scorer_key("Urbane Datenplattform")
+        );
     }
 
     #[test]
@@ -336,10 +454,16 @@ mod tests {
         let t = "die Initiative \"A B\" und \" C\" sowie 'D-E' geht's";
         let p = quote_pairs(t);
         assert_eq!(p.len(), 3);
-        assert_eq!(partner_names("der IHK ein neues Zentrum"), vec!["IHK".to_string()]);
+        assert_eq!(
+            partner_names("der IHK ein neues Zentrum"),
+            vec!["IHK".to_string()]
+        );
         assert_eq!(
             partner_names("der Hochschule Nordheim und dem Verein Netzwerk Süd. Weiter"),
-            vec!["Hochschule Nordheim".to_string(), "Verein Netzwerk Süd".to_string()]
+            vec![
+                "Hochschule Nordheim".to_string(),
+                "Verein Netzwerk Süd".to_string()
+            ]
         );
         assert!(partner_names("weiteren Kommunen hat").is_empty());
         for s in ["\"", "'", "\"\"", "a\"b'c", "ü\"ö\"ä"] {
