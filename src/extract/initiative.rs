@@ -769,7 +769,7 @@ impl InitiativeRules {
                 Some(inner) => {
                     let inner_ok = inner
                         .split('-')
-                        .all(|s| self.is_brand(s) || text::is_camel(s));
+                        .all(|s| self.is_brand(s) || text::is_camel(s) || text::is_acronym(s));
                     self.lex.tail.get(last).filter(|_| inner_ok)
                 }
                 None => Lexicon::exact(&self.lex.tail, lower)
@@ -812,7 +812,7 @@ impl InitiativeRules {
                 && inner.is_none_or(|inner| {
                     !inner
                         .split('-')
-                        .any(|x| self.is_brand(x) || text::is_camel(x))
+                        .any(|x| self.is_brand(x) || text::is_camel(x) || text::is_acronym(x))
                 })
             {
                 continue;
@@ -881,14 +881,30 @@ impl InitiativeRules {
         let in_sentence = |k: usize| {
             let s = a.sentences[k];
             let sent = s.slice(a.text);
-            if !self.founding.is_match(sent) {
+            let verbs: Vec<usize> = self
+                .founding
+                .find_iter(sent)
+                .map(|m| s.start + m.start())
+                .collect();
+            if verbs.is_empty() {
                 return None;
             }
+            // the year nearest to a founding word, not an end date ("läuft bis 2026")
             years
                 .iter()
                 .filter(|y| s.start <= y.span.start && y.span.end <= s.end)
                 .filter(|y| y.span.end <= span.start || y.span.start >= span.end)
-                .min_by_key(|y| y.span.start.abs_diff(span.start))
+                .filter(|y| {
+                    let before = crate::extract::city::window_before(a.text, y.span.start, 16);
+                    !before.contains("bis ") && !before.contains("Ende ")
+                })
+                .min_by_key(|y| {
+                    verbs
+                        .iter()
+                        .map(|v| v.abs_diff(y.span.start))
+                        .min()
+                        .unwrap_or(usize::MAX)
+                })
                 .map(|y| y.year)
         };
         if let Some(y) = in_sentence(si) {

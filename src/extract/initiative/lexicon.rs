@@ -140,7 +140,9 @@ impl Lexicon {
                 }
                 if let Some(prefix) = cand.strip_suffix(hw)
                     && (prefix.ends_with('-')
-                        || (hw.chars().count() >= 7 && prefix.chars().count() >= 3))
+                        || ((hw.chars().count() >= 7
+                            || matches!(hw, "portal" | "dienst" | "labor"))
+                            && prefix.chars().count() >= 3))
                 {
                     return Some(h);
                 }

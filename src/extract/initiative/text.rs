@@ -147,6 +147,11 @@ pub fn is_letter_digit(w: &str) -> bool {
     letters >= 3 && digits >= 1 && !w.contains('-')
 }
 
+/// An acronym of two to six capitals ("RSAG", "KVB"), as in "RSAG-App".
+pub fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+}
+
 /// A name with an @ inside that is not an e-mail address ("digital@KA").
 pub fn is_at_name(w: &str) -> bool {
     match w.split_once('@') {
@@ -346,6 +351,25 @@ fn gender(head: &str) -> char {
 /// "-e", "-er" or "-es" by the head's gender.
 pub fn nominative(name: &str, det: &str, head: &str) -> String {
     let det = det.to_lowercase();
+    let g = gender(head);
+    if (det == "der" && g == 'm') || (det == "das" && g == 'n') {
+        // weak after the definite article: "der Digitale Zwilling" -> "Digitaler Zwilling"
+        let add = if g == 'm' { "r" } else { "s" };
+        let words: Vec<&str> = name.split(' ').collect();
+        let n = words.len();
+        return words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i + 1 < n && is_adjective(w) && w.ends_with('e') {
+                    format!("{w}{add}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if !matches!(
         det.as_str(),
         "der"
