@@ -359,9 +359,12 @@ impl InitiativeRules {
             if accepted.is_none()
                 && left_trim.ends_with('(')
                 && after.starts_with(')')
-                && (1..=4).contains(&words)
+                && (2..=4).contains(&words)
                 && content.split_whitespace().all(is_cap)
                 && content.chars().any(char::is_lowercase)
+                && content
+                    .split_whitespace()
+                    .any(|w| self.is_brand(w) || text::is_camel(w))
             {
                 accepted = Some((content.to_string(), "project".to_string(), cspan));
             }
@@ -549,7 +552,7 @@ impl InitiativeRules {
                 }
                 let nw = nx.str(t);
                 let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
-                let adjective_start = n == 0 && is_adjective(nw);
+                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(&lowers[j]);
                 plain_mode |= adjective_start;
                 let ok = if plain_mode {
                     (is_cap(nw)
@@ -616,6 +619,15 @@ impl InitiativeRules {
         out
     }
 
+    /// Whether a lower-cased word is itself a head ("Modellprojekte", "Plattform", "Geoportal").
+    fn is_head_word(&self, lower: &str) -> bool {
+        !lower.is_empty()
+            && (Lexicon::exact(&self.lex.lead, lower).is_some()
+                || Lexicon::exact(&self.lex.tail, lower).is_some()
+                || self.lex.quote_head_of(lower).is_some()
+                || self.lex.compound_of(lower).is_some())
+    }
+
     fn is_brand(&self, w: &str) -> bool {
         w.len() <= 16
             && w.chars().next().is_some_and(char::is_uppercase)
@@ -679,6 +691,18 @@ impl InitiativeRules {
                     .map(|h| h.kind.clone())
                     .unwrap_or_else(|| "project".to_string())
             };
+            // a bare CamelCase word is often a firm's or product's name ("FlixBus"): it needs a
+            // topic part, brand words around it, or a head word before it
+            let plain_camel = !text::is_letter_digit(w) && !text::is_at_name(w);
+            let topical = self
+                .lex
+                .camel_topic
+                .iter()
+                .any(|c| lower.contains(c.as_str()));
+            let headed = self.lex.quote_head_of(&before).is_some();
+            if plain_camel && !topical && s == i && e == i && !headed {
+                continue;
+            }
             let span = Span::new(toks[s].s, toks[e].e);
             out.push(Cand {
                 span,

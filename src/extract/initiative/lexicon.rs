@@ -29,6 +29,7 @@ pub struct Lexicon {
     pub blocked_head: HashSet<String>,
     pub camel_stop: HashSet<String>,
     pub third_party: HashSet<String>,
+    pub camel_topic: Vec<String>,
 }
 
 impl Lexicon {
@@ -89,6 +90,7 @@ impl Lexicon {
                 "third_party" => {
                     lex.third_party.insert(word);
                 }
+                "camel_topic" => lex.camel_topic.push(word),
                 "camel_stop" => {
                     lex.camel_stop.insert(word);
                 }
