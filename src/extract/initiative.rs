@@ -83,10 +83,10 @@ impl InitiativeRules {
                 r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b",
             ),
             copula: re(
-                r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$",
+                r"(?:^|\s)(?:[Ee]in(?:e|es|er)?|[Ww]eitere[sr]?|[Aa]nderes?)\s+(?:[a-zäöü]\w*\s+)?([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das)\s*$",
             ),
             naming: re(
-                r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$",
+                r"(?:(?:mit|unter)\s+de[mn]\s+Namen|namens|getauft\s+auf\s+den\s+Namen)\s*$",
             ),
             founding: re(
                 r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
@@ -348,9 +348,14 @@ impl InitiativeRules {
             if accepted.is_none() {
                 let mut ws = left_trim.rsplit(char::is_whitespace);
                 let (adj, det) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
+                let name_like = words >= 2
+                    || content.contains('-')
+                    || text::is_camel(content)
+                    || content.chars().any(|c| c.is_ascii_digit());
                 if matches!(adj, "neue" | "neuen" | "neuer" | "neues")
                     && is_determiner(det)
                     && words <= 4
+                    && name_like
                 {
                     accepted = Some((content.to_string(), "other".to_string(), cspan));
                 }
