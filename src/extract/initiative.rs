@@ -156,7 +156,7 @@ impl InitiativeRules {
             cands.push(c);
         };
 
-        for c in self.quoted(a, &toks, &mut covered) {
+        for c in self.quoted(a, &mut covered) {
             push(c, &mut covered, &mut cands);
         }
         for c in self.units(t) {
@@ -222,7 +222,7 @@ impl InitiativeRules {
     }
 
     /// Quoted names (see the module doc).
-    fn quoted(&self, a: &Article, toks: &[Tok], covered: &mut Vec<Span>) -> Vec<Cand> {
+    fn quoted(&self, a: &Article, covered: &mut Vec<Span>) -> Vec<Cand> {
         let t = a.text;
         let mut out: Vec<Cand> = Vec::new();
         // (content span, accepted kind, blocked, article before)
@@ -317,7 +317,7 @@ impl InitiativeRules {
                 accepted = Some((content.to_string(), kind, cspan));
             }
             // 4. the name starts or ends with a head: "Masterplan X", "Smart City Projekt"
-            if accepted.is_none() && words >= 2 {
+            if accepted.is_none() && words >= 2 && is_cap(content) {
                 let first = content
                     .split_whitespace()
                     .next()
@@ -419,6 +419,10 @@ impl InitiativeRules {
                 });
             if let Some(kind) = neighbour {
                 let name = s.slice(t).to_string();
+                // its own head, if it has one ("die "Müll-App""), else the neighbour's kind
+                let last = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+                let own = self.lex.tail.get(&last).map(|h| h.kind.clone());
+                let kind = own.unwrap_or(kind);
                 out.push(Cand {
                     span: s,
                     name,
@@ -427,7 +431,6 @@ impl InitiativeRules {
                 });
             }
         }
-        let _ = toks;
         out
     }
 
