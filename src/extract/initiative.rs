@@ -819,6 +819,7 @@ impl InitiativeRules {
                 continue; // a head of a quoted name
             }
             let mut s = i;
+            let mut strong = false;
             while s > 0 && i - s < 4 {
                 let p = toks[s - 1];
                 let pw = p.str(t);
@@ -834,7 +835,9 @@ impl InitiativeRules {
                     || t[..p.s].trim().is_empty();
                 let label = line_start && t[tk.e..].starts_with(':');
                 let adj = is_adjective(pw) && (!sentence_start || label);
-                if self.is_brand(pw) || text::is_camel(pw) || city_tok[s - 1] || adj {
+                let named = self.is_brand(pw) || text::is_camel(pw);
+                if named || city_tok[s - 1] || adj {
+                    strong |= named || (adj && !city_tok[s - 1]);
                     s -= 1;
                 } else {
                     break;
@@ -849,7 +852,10 @@ impl InitiativeRules {
             {
                 continue;
             }
-            // only an adjective before a head that names nothing by itself ("Neue App")
+            // a city alone before a bare generic head is no name ("ein Münchner Projekt")
+            if !strong && inner.is_none() && GENERIC.contains(&lower) {
+                continue;
+            }
             let hw = head.word.as_str();
             let genitive = ["es", "s"]
                 .into_iter()
