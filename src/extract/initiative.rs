@@ -1034,7 +1034,23 @@ fn floor(t: &str, mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use crate::Document;
     use crate::extract::corpus;
+
+    #[test]
+    fn partners_and_evidence() {
+        let text = "Gemeinsam mit der Hochschule Nordstadt und dem Verein Code Süd betreibt die Stadt seit 2021 das Projekt \"Klimadaten live\". Auch die Smart-City-Strategie entstand in Kooperation mit der IHK.";
+        let rec = corpus::extractor().extract(&Document::from_text(text.to_string()));
+        let names: Vec<&str> = rec.initiatives.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Klimadaten live", "Smart-City-Strategie"]);
+        let first = &rec.initiatives[0];
+        assert_eq!(first.partners, ["Hochschule Nordstadt", "Verein Code Süd"]);
+        assert_eq!(first.year, Some(2021));
+        assert_eq!(first.evidence.rule, "initiative.quoted_name");
+        assert_eq!(first.evidence.text, "Klimadaten live");
+        assert_eq!(rec.initiatives[1].partners, ["IHK"]);
+        assert_eq!(rec.initiatives[1].evidence.rule, "initiative.head_noun");
+    }
 
     #[test]
     fn corpus() {
