@@ -83,10 +83,10 @@ impl InitiativeRules {
                 r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b",
             ),
             copula: re(
-                r"(?:^|\s)([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt|wird)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das|ein|eine)\s*$",
+                r"(?:^|\s)(?:[Ee]in(?:e|es|er)?|[Ww]eitere[sr]?|[Aa]nderes?)\s+(?:[a-zäöü]\w*\s+)?([A-ZÄÖÜ][\w-]*)\s+(?:ist|sei|war|wäre|bleibt)\s+(?:[a-zäöü]\w*\s+){0,2}(?:der|die|das)\s*$",
             ),
             naming: re(
-                r"(?:(?:mit|unter)\s+de[mn]\s+(?:Namen|Titel|Label)|namens|genannt|heißt|heißen)\s*$",
+                r"(?:(?:mit|unter)\s+de[mn]\s+Namen|namens|getauft\s+auf\s+den\s+Namen)\s*$",
             ),
             founding: re(
                 r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
@@ -133,7 +133,8 @@ impl InitiativeRules {
                 }
             })
             .collect();
-        let mut covered: Vec<Span> = Vec::new();
+        // web and mail addresses are no names: "www.stadt.de/SmartCityIndex"
+        let mut covered: Vec<Span> = text::url_spans(t);
         let mut cands: Vec<Cand> = Vec::new();
 
         let push = |c: Cand, covered: &mut Vec<Span>, cands: &mut Vec<Cand>| {
@@ -155,7 +156,7 @@ impl InitiativeRules {
             cands.push(c);
         };
 
-        for c in self.quoted(a, &toks, &mut covered) {
+        for c in self.quoted(a, &mut covered) {
             push(c, &mut covered, &mut cands);
         }
         for c in self.units(t) {
@@ -221,7 +222,7 @@ impl InitiativeRules {
     }
 
     /// Quoted names (see the module doc).
-    fn quoted(&self, a: &Article, toks: &[Tok], covered: &mut Vec<Span>) -> Vec<Cand> {
+    fn quoted(&self, a: &Article, covered: &mut Vec<Span>) -> Vec<Cand> {
         let t = a.text;
         let mut out: Vec<Cand> = Vec::new();
         // (content span, accepted kind, blocked, article before)
@@ -252,7 +253,7 @@ impl InitiativeRules {
                 seen.push((cspan, None, true));
                 continue;
             }
-            let blocked = self.lex.blocked_head.contains(&prev_lower)
+            let blocked = self.lex.is_blocked(&prev_lower)
                 || self.ranking_names.contains(&content.to_lowercase())
                 || after.trim_start().starts_with(',')
                     && text::SPEECH_AFTER
@@ -316,7 +317,7 @@ impl InitiativeRules {
                 accepted = Some((content.to_string(), kind, cspan));
             }
             // 4. the name starts or ends with a head: "Masterplan X", "Smart City Projekt"
-            if accepted.is_none() && words >= 2 {
+            if accepted.is_none() && words >= 2 && is_cap(content) {
                 let first = content
                     .split_whitespace()
                     .next()
@@ -347,9 +348,14 @@ impl InitiativeRules {
             if accepted.is_none() {
                 let mut ws = left_trim.rsplit(char::is_whitespace);
                 let (adj, det) = (ws.next().unwrap_or(""), ws.next().unwrap_or(""));
+                let name_like = words >= 2
+                    || content.contains('-')
+                    || text::is_camel(content)
+                    || content.chars().any(|c| c.is_ascii_digit());
                 if matches!(adj, "neue" | "neuen" | "neuer" | "neues")
                     && is_determiner(det)
                     && words <= 4
+                    && name_like
                 {
                     accepted = Some((content.to_string(), "other".to_string(), cspan));
                 }
@@ -358,9 +364,12 @@ impl InitiativeRules {
             if accepted.is_none()
                 && left_trim.ends_with('(')
                 && after.starts_with(')')
-                && (1..=4).contains(&words)
+                && (2..=4).contains(&words)
                 && content.split_whitespace().all(is_cap)
                 && content.chars().any(char::is_lowercase)
+                && content
+                    .split_whitespace()
+                    .any(|w| self.is_brand(w) || text::is_camel(w))
             {
                 accepted = Some((content.to_string(), "project".to_string(), cspan));
             }
@@ -410,6 +419,10 @@ impl InitiativeRules {
                 });
             if let Some(kind) = neighbour {
                 let name = s.slice(t).to_string();
+                // its own head, if it has one ("die "Müll-App""), else the neighbour's kind
+                let last = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+                let own = self.lex.tail.get(&last).map(|h| h.kind.clone());
+                let kind = own.unwrap_or(kind);
                 out.push(Cand {
                     span: s,
                     name,
@@ -418,7 +431,6 @@ impl InitiativeRules {
                 });
             }
         }
-        let _ = toks;
         out
     }
 
@@ -541,13 +553,16 @@ impl InitiativeRules {
             let mut end = tk.e;
             let mut n = 0;
             let mut branded = false;
+            let mut plain_mode = head.plain;
             while let Some(nx) = toks.get(j) {
                 if !text::adjacent(t, toks[j - 1], *nx) {
                     break;
                 }
                 let nw = nx.str(t);
                 let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
-                let ok = if head.plain {
+                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(&lowers[j]);
+                plain_mode |= adjective_start;
+                let ok = if plain_mode {
                     (is_cap(nw)
                         && !is_determiner(nw)
                         && (n == 0 || is_adjective(toks[j - 1].str(t))))
@@ -562,7 +577,7 @@ impl InitiativeRules {
                 if !ok {
                     break;
                 }
-                branded |= brand;
+                branded |= brand || adjective_start;
                 n += 1;
                 end = nx.e;
                 j += 1;
@@ -612,6 +627,15 @@ impl InitiativeRules {
         out
     }
 
+    /// Whether a lower-cased word is itself a head ("Modellprojekte", "Plattform", "Geoportal").
+    fn is_head_word(&self, lower: &str) -> bool {
+        !lower.is_empty()
+            && (Lexicon::exact(&self.lex.lead, lower).is_some()
+                || Lexicon::exact(&self.lex.tail, lower).is_some()
+                || self.lex.quote_head_of(lower).is_some()
+                || self.lex.compound_of(lower).is_some())
+    }
+
     fn is_brand(&self, w: &str) -> bool {
         w.len() <= 16
             && w.chars().next().is_some_and(char::is_uppercase)
@@ -634,7 +658,7 @@ impl InitiativeRules {
                 continue;
             }
             let before = last_word(t[..tk.s].trim_end_matches([' ', '"'])).to_lowercase();
-            if self.lex.third_party.contains(&before) || self.lex.blocked_head.contains(&before) {
+            if self.lex.is_third_party(&before) || self.lex.is_blocked(&before) {
                 continue;
             }
             let mut s = i;
@@ -666,12 +690,27 @@ impl InitiativeRules {
             let kind = if last == "GmbH" {
                 "company".to_string()
             } else {
+                let glued = ["app", "hub", "lab", "portal"]
+                    .into_iter()
+                    .find(|h| last_seg.ends_with(h));
                 self.lex
                     .tail
-                    .get(&last_seg)
+                    .get(glued.unwrap_or(last_seg.as_str()))
                     .map(|h| h.kind.clone())
                     .unwrap_or_else(|| "project".to_string())
             };
+            // a bare CamelCase word is often a firm's or product's name ("FlixBus"): it needs a
+            // topic part, brand words around it, or a head word before it
+            let plain_camel = !text::is_letter_digit(w) && !text::is_at_name(w);
+            let topical = self
+                .lex
+                .camel_topic
+                .iter()
+                .any(|c| lower.contains(c.as_str()));
+            let headed = self.lex.quote_head_of(&before).is_some();
+            if plain_camel && !topical && s == i && e == i && !headed {
+                continue;
+            }
             let span = Span::new(toks[s].s, toks[e].e);
             out.push(Cand {
                 span,
@@ -762,17 +801,25 @@ impl InitiativeRules {
                 Some(inner) => {
                     let inner_ok = inner
                         .split('-')
-                        .all(|s| self.is_brand(s) || text::is_camel(s));
+                        .all(|s| self.is_brand(s) || text::is_camel(s) || text::is_acronym(s));
                     self.lex.tail.get(last).filter(|_| inner_ok)
                 }
                 None => Lexicon::exact(&self.lex.tail, lower)
-                    .filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab")),
+                    .filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
+                    .or_else(|| {
+                        if lower.len() == w.len() {
+                            self.lex.compound_of(lower).map(|(h, _)| h)
+                        } else {
+                            None
+                        }
+                    }),
             };
             let Some(head) = head else { continue };
             if t[tk.e..].trim_start().starts_with('"') {
                 continue; // a head of a quoted name
             }
             let mut s = i;
+            let mut strong = false;
             while s > 0 && i - s < 4 {
                 let p = toks[s - 1];
                 let pw = p.str(t);
@@ -788,7 +835,9 @@ impl InitiativeRules {
                     || t[..p.s].trim().is_empty();
                 let label = line_start && t[tk.e..].starts_with(':');
                 let adj = is_adjective(pw) && (!sentence_start || label);
-                if self.is_brand(pw) || text::is_camel(pw) || city_tok[s - 1] || adj {
+                let named = self.is_brand(pw) || text::is_camel(pw);
+                if named || city_tok[s - 1] || adj {
+                    strong |= named || (adj && !city_tok[s - 1]);
                     s -= 1;
                 } else {
                     break;
@@ -798,16 +847,23 @@ impl InitiativeRules {
                 && inner.is_none_or(|inner| {
                     !inner
                         .split('-')
-                        .any(|x| self.is_brand(x) || text::is_camel(x))
+                        .any(|x| self.is_brand(x) || text::is_camel(x) || text::is_acronym(x))
                 })
             {
                 continue;
             }
-            // only an adjective before a head that names nothing by itself ("Neue App")
-            let base_len = if lower.ends_with(head.word.as_str()) {
+            // a city alone before a bare generic head is no name ("ein Münchner Projekt")
+            if !strong && inner.is_none() && GENERIC.contains(&lower) {
+                continue;
+            }
+            let hw = head.word.as_str();
+            let genitive = ["es", "s"]
+                .into_iter()
+                .find(|e| lower.strip_suffix(e).is_some_and(|b| b.ends_with(hw)));
+            let base_len = if lower.ends_with(hw) {
                 w.len()
             } else {
-                w.len() - (lower.len() - head.word.len()).min(w.len())
+                w.len().saturating_sub(genitive.map_or(0, str::len))
             };
             let span = Span::new(toks[s].s, tk.s + base_len);
             let Some(name) = t.get(span.start..span.end) else {
@@ -863,14 +919,30 @@ impl InitiativeRules {
         let in_sentence = |k: usize| {
             let s = a.sentences[k];
             let sent = s.slice(a.text);
-            if !self.founding.is_match(sent) {
+            let verbs: Vec<usize> = self
+                .founding
+                .find_iter(sent)
+                .map(|m| s.start + m.start())
+                .collect();
+            if verbs.is_empty() {
                 return None;
             }
+            // the year nearest to a founding word, not an end date ("läuft bis 2026")
             years
                 .iter()
                 .filter(|y| s.start <= y.span.start && y.span.end <= s.end)
                 .filter(|y| y.span.end <= span.start || y.span.start >= span.end)
-                .min_by_key(|y| y.span.start.abs_diff(span.start))
+                .filter(|y| {
+                    let before = crate::extract::city::window_before(a.text, y.span.start, 16);
+                    !before.contains("bis ") && !before.contains("Ende ")
+                })
+                .min_by_key(|y| {
+                    verbs
+                        .iter()
+                        .map(|v| v.abs_diff(y.span.start))
+                        .min()
+                        .unwrap_or(usize::MAX)
+                })
                 .map(|y| y.year)
         };
         if let Some(y) = in_sentence(si) {
@@ -962,7 +1034,23 @@ fn floor(t: &str, mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use crate::Document;
     use crate::extract::corpus;
+
+    #[test]
+    fn partners_and_evidence() {
+        let text = "Gemeinsam mit der Hochschule Nordstadt und dem Verein Code Süd betreibt die Stadt seit 2021 das Projekt \"Klimadaten live\". Auch die Smart-City-Strategie entstand in Kooperation mit der IHK.";
+        let rec = corpus::extractor().extract(&Document::from_text(text.to_string()));
+        let names: Vec<&str> = rec.initiatives.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Klimadaten live", "Smart-City-Strategie"]);
+        let first = &rec.initiatives[0];
+        assert_eq!(first.partners, ["Hochschule Nordstadt", "Verein Code Süd"]);
+        assert_eq!(first.year, Some(2021));
+        assert_eq!(first.evidence.rule, "initiative.quoted_name");
+        assert_eq!(first.evidence.text, "Klimadaten live");
+        assert_eq!(rec.initiatives[1].partners, ["IHK"]);
+        assert_eq!(rec.initiatives[1].evidence.rule, "initiative.head_noun");
+    }
 
     #[test]
     fn corpus() {

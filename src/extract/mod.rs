@@ -75,10 +75,15 @@ impl<'a> Article<'a> {
     pub fn evidence(&self, span: Span, rule: &str) -> Evidence {
         let (start, end) = self.norm.orig_range(span.start, span.end);
         let first = self.sentence_at(span.start);
-        let last = self.sentence_at(span.end.saturating_sub(1).max(span.start)).or(first);
+        let last = self
+            .sentence_at(span.end.saturating_sub(1).max(span.start))
+            .or(first);
         let sentence = match (first, last) {
             (Some(f), Some(l)) => {
-                let s = Span::new(self.sentences[f].start.min(span.start), self.sentences[l].end.max(span.end));
+                let s = Span::new(
+                    self.sentences[f].start.min(span.start),
+                    self.sentences[l].end.max(span.end),
+                );
                 self.original_text(s).to_string()
             }
             _ => self.original_text(span).to_string(),

@@ -219,7 +219,11 @@ impl CityGazetteer {
             .enumerate()
             .filter_map(|(i, c)| c.ags.clone().map(|a| (a, i as u32)))
             .collect();
-        let states = cities.iter().filter(|c| !c.foreign).map(|c| c.state.clone()).collect();
+        let states = cities
+            .iter()
+            .filter(|c| !c.foreign)
+            .map(|c| c.state.clone())
+            .collect();
         Ok(CityGazetteer {
             cities,
             ac,

@@ -29,6 +29,7 @@ pub struct Lexicon {
     pub blocked_head: HashSet<String>,
     pub camel_stop: HashSet<String>,
     pub third_party: HashSet<String>,
+    pub camel_topic: Vec<String>,
 }
 
 impl Lexicon {
@@ -89,6 +90,7 @@ impl Lexicon {
                 "third_party" => {
                     lex.third_party.insert(word);
                 }
+                "camel_topic" => lex.camel_topic.push(word),
                 "camel_stop" => {
                     lex.camel_stop.insert(word);
                 }
@@ -108,6 +110,16 @@ impl Lexicon {
             });
         }
         lex
+    }
+
+    /// Whether a word (lower case, genitive tolerated) before a quote blocks it.
+    pub fn is_blocked(&self, lower: &str) -> bool {
+        strip_endings(lower).any(|w| self.blocked_head.contains(w))
+    }
+
+    /// Whether a word (lower case, genitive tolerated) names a third party's medium or firm.
+    pub fn is_third_party(&self, lower: &str) -> bool {
+        strip_endings(lower).any(|w| self.third_party.contains(w))
     }
 
     /// Whether a lower-case word contains a topic word.
@@ -130,7 +142,9 @@ impl Lexicon {
                 }
                 if let Some(prefix) = cand.strip_suffix(hw)
                     && (prefix.ends_with('-')
-                        || (hw.chars().count() >= 7 && prefix.chars().count() >= 3))
+                        || ((hw.chars().count() >= 7
+                            || matches!(hw, "portal" | "dienst" | "labor"))
+                            && prefix.chars().count() >= 3))
                 {
                     return Some(h);
                 }

@@ -45,6 +45,34 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
     out
 }
 
+/// Byte spans of web addresses ("https://…", "www.…") and e-mail addresses, to the next space.
+pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = t[from..].find(['/', '@', 'w']) {
+        let i = from + rel;
+        let start_pat = t[i..].starts_with("www.") || t[i..].starts_with("//");
+        let mail = t[i..].starts_with('@')
+            && t[i + 1..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains('.'));
+        if start_pat || mail {
+            let s = t[..i]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let e = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
+            out.push(crate::text::Span::new(s, e));
+            from = e.max(i + 1);
+        } else {
+            from = i + 1;
+        }
+    }
+    out
+}
+
 /// Whether two words stand side by side, separated by one or two spaces only.
 pub fn adjacent(t: &str, a: Tok, b: Tok) -> bool {
     b.s > a.e && b.s - a.e <= 2 && t.get(a.e..b.s).is_some_and(|g| g.chars().all(|c| c == ' '))
@@ -117,6 +145,11 @@ pub fn is_letter_digit(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let digits = w.chars().filter(|c| c.is_ascii_digit()).count();
     letters >= 3 && digits >= 1 && !w.contains('-')
+}
+
+/// An acronym of two to six capitals ("RSAG", "KVB"), as in "RSAG-App".
+pub fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
 }
 
 /// A name with an @ inside that is not an e-mail address ("digital@MZ").
@@ -318,6 +351,25 @@ fn gender(head: &str) -> char {
 /// "-e", "-er" or "-es" by the head's gender.
 pub fn nominative(name: &str, det: &str, head: &str) -> String {
     let det = det.to_lowercase();
+    let g = gender(head);
+    if (det == "der" && g == 'm') || (det == "das" && g == 'n') {
+        // weak after the definite article: "der Digitale Zwilling" -> "Digitaler Zwilling"
+        let add = if g == 'm' { "r" } else { "s" };
+        let words: Vec<&str> = name.split(' ').collect();
+        let n = words.len();
+        return words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if i + 1 < n && is_adjective(w) && w.ends_with('e') {
+                    format!("{w}{add}")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if !matches!(
         det.as_str(),
         "der"

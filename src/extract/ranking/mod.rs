@@ -28,15 +28,57 @@ pub struct RankingRules {
 
 /// Every pattern in `patterns.rs` needs one of these substrings (checked by its tests).
 const POSITION_ANCHORS: &[&str] = &[
-    "Platz", "platz", "Plätze", "Rang", "Ränge", "Position", "Stelle", "Spitze", "Top", "top",
-    "ersten", "besten", "vorderen", "sten ", "ste ", "odium", "odest", "reppchen", "orjahr",
-    "führ", "platziert", "Nr.", "Nummer", "sieger", "Sieger", "Zähler", "verteidig", "nverändert",
-    "erneut", "bleibt", "blieb", "Folge", "ste\"", "sten\"",
+    "Platz",
+    "platz",
+    "Plätze",
+    "Rang",
+    "Ränge",
+    "Position",
+    "Stelle",
+    "Spitze",
+    "Top",
+    "top",
+    "ersten",
+    "besten",
+    "vorderen",
+    "sten ",
+    "ste ",
+    "odium",
+    "odest",
+    "reppchen",
+    "orjahr",
+    "führ",
+    "platziert",
+    "Nr.",
+    "Nummer",
+    "sieger",
+    "Sieger",
+    "Zähler",
+    "verteidig",
+    "nverändert",
+    "erneut",
+    "bleibt",
+    "blieb",
+    "Folge",
+    "ste\"",
+    "sten\"",
 ];
 
 const SCOPE_ANCHORS: &[&str] = &[
-    "ategorie", "ereich", "Ranking", "ergleich", "Index", "Thema", "Themen", "Wertung", "Punkt",
-    "Teil", "Feld", "Sparte", "Rubrik", "Disziplin",
+    "ategorie",
+    "ereich",
+    "Ranking",
+    "ergleich",
+    "Index",
+    "Thema",
+    "Themen",
+    "Wertung",
+    "Punkt",
+    "Teil",
+    "Feld",
+    "Sparte",
+    "Rubrik",
+    "Disziplin",
 ];
 
 /// A position bound to a city, before merging.
@@ -68,8 +110,10 @@ impl RankingRules {
                 r"(?-u:\b)(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)(?-u:\b)",
             ),
             shared: re(r"(?-u:\b)(?:teilen|teilten|teilt)\s+sich(?-u:\b)"),
-            anchors: aho_corasick::AhoCorasick::new(POSITION_ANCHORS).unwrap_or_else(|e| panic!("anchors: {e}")),
-            scope_anchors: aho_corasick::AhoCorasick::new(SCOPE_ANCHORS).unwrap_or_else(|e| panic!("anchors: {e}")),
+            anchors: aho_corasick::AhoCorasick::new(POSITION_ANCHORS)
+                .unwrap_or_else(|e| panic!("anchors: {e}")),
+            scope_anchors: aho_corasick::AhoCorasick::new(SCOPE_ANCHORS)
+                .unwrap_or_else(|e| panic!("anchors: {e}")),
         }
     }
 
@@ -104,8 +148,16 @@ impl RankingRules {
             let sent_text = s.slice(text);
             let has_positions = self.anchors.is_match(sent_text);
             let has_scopes = self.scope_anchors.is_match(sent_text);
-            let mut positions = if has_positions { self.pat.positions(text, s) } else { Vec::new() };
-            let scopes = if has_scopes || !positions.is_empty() { self.ctx.scopes(text, s) } else { Vec::new() };
+            let mut positions = if has_positions {
+                self.pat.positions(text, s)
+            } else {
+                Vec::new()
+            };
+            let scopes = if has_scopes || !positions.is_empty() {
+                self.ctx.scopes(text, s)
+            } else {
+                Vec::new()
+            };
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
             let has_rank_words = !positions.is_empty() || contains_rank_word(s.slice(text));
@@ -208,7 +260,11 @@ impl RankingRules {
                     consumed.push(span);
                 }
             }
-            let prevs = if has_positions { self.pat.previous(text, s, &positions) } else { Vec::new() };
+            let prevs = if has_positions {
+                self.pat.previous(text, s, &positions)
+            } else {
+                Vec::new()
+            };
             let carried_now = carried.clone();
             if positions.is_empty()
                 && let Some(sc) = scopes

@@ -213,7 +213,11 @@ impl Patterns {
             });
         };
         // from–to first: "von Platz 19 auf Platz 8"
-        for c in any_of(sent, &["on "]).then(|| self.from.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["on "])
+            .then(|| self.from.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let Some(m0) = c.get(0) else { continue };
             let from_val = c
                 .get(1)
@@ -261,7 +265,11 @@ impl Patterns {
                 scope: None,
             });
         }
-        for c in any_of(sent, &["Platz", "Rang", "Position", "Platzierung"]).then(|| self.noun_num.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["Platz", "Rang", "Position", "Platzierung"])
+            .then(|| self.noun_num.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -274,7 +282,11 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
-        for c in any_of(sent, &[". ", ".P", ".R", ".S"]).then(|| self.num_dot_noun.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &[". ", ".P", ".R", ".S"])
+            .then(|| self.num_dot_noun.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -282,7 +294,14 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
-        for c in any_of(sent, &["Platz", "Rang", "Position", "Stelle", "Platzierung"]).then(|| self.ord_noun.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(
+            sent,
+            &["Platz", "Rang", "Position", "Stelle", "Platzierung"],
+        )
+        .then(|| self.ord_noun.captures_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -290,7 +309,22 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
-        for m in any_of(sent, &["Spitze", "Top-Position", "führer", "sieger", "Nr.", "Nummer", "platziert"]).then(|| self.first.find_iter(sent)).into_iter().flatten() {
+        for m in any_of(
+            sent,
+            &[
+                "Spitze",
+                "Top-Position",
+                "führer",
+                "sieger",
+                "Nr.",
+                "Nummer",
+                "platziert",
+            ],
+        )
+        .then(|| self.first.find_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             let w = m.as_str();
             let v = if w.starts_with("zweit") {
                 2
@@ -308,7 +342,11 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in any_of(sent, &["Stadt", "Kommune", "City", "Region", "Metropole"]).then(|| self.superlative.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["Stadt", "Kommune", "City", "Region", "Metropole"])
+            .then(|| self.superlative.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -345,10 +383,18 @@ impl Patterns {
                 });
             }
         }
-        for m in any_of(sent, &["führ"]).then(|| self.leads.find_iter(sent)).into_iter().flatten() {
+        for m in any_of(sent, &["führ"])
+            .then(|| self.leads.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
-        for c in any_of(sent, &["Top", "top"]).then(|| self.top.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["Top", "top"])
+            .then(|| self.top.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -356,7 +402,11 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
-        for c in any_of(sent, &["ersten", "besten", "vorderen", "sten "]).then(|| self.among.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["ersten", "besten", "vorderen", "sten "])
+            .then(|| self.among.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let Some(m0) = c.get(0) else { continue };
             let v = (1..=4)
                 .filter_map(|i| c.get(i))
@@ -365,7 +415,11 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
             }
         }
-        for m in any_of(sent, &["odest", "odium", "reppchen"]).then(|| self.podium.find_iter(sent)).into_iter().flatten() {
+        for m in any_of(sent, &["odest", "odium", "reppchen"])
+            .then(|| self.podium.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             push(&mut out, Pos::Bound(3), at(m), "rank.podium");
         }
         // previous-year markers around expressions
@@ -402,7 +456,11 @@ impl Patterns {
                 .any(|e| e.span.start <= sp.start && sp.end <= e.span.end)
         };
         let mut out = Vec::new();
-        for c in any_of(sent, &["orjahr"]).then(|| self.vorjahr.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["orjahr"])
+            .then(|| self.vorjahr.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -416,7 +474,11 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(sent, &["Vorjahres"]).then(|| self.vorjahres_ord.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(sent, &["Vorjahres"])
+            .then(|| self.vorjahres_ord.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let Some(m0) = c.get(0) else { continue };
             let v = c
                 .get(1)
@@ -430,7 +492,14 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(sent, &["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]).then(|| self.delta.captures_iter(sent)).into_iter().flatten() {
+        for c in any_of(
+            sent,
+            &["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"],
+        )
+        .then(|| self.delta.captures_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -477,7 +546,27 @@ impl Patterns {
             }
             out.push(PrevExpr { prev, span });
         }
-        for m in any_of(sent, &["Vorjahr", "vergangenen", "verteidig", "nverändert", "erneut", "bleibt", "blieb", "behaupt", "Folge", "Titelverteidig", "halten", "wie "]).then(|| self.same.find_iter(sent)).into_iter().flatten() {
+        for m in any_of(
+            sent,
+            &[
+                "Vorjahr",
+                "vergangenen",
+                "verteidig",
+                "nverändert",
+                "erneut",
+                "bleibt",
+                "blieb",
+                "behaupt",
+                "Folge",
+                "Titelverteidig",
+                "halten",
+                "wie ",
+            ],
+        )
+        .then(|| self.same.find_iter(sent))
+        .into_iter()
+        .flatten()
+        {
             out.push(PrevExpr {
                 prev: Prev::Same,
                 span: at(m.start(), m.end()),
