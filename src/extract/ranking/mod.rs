@@ -203,11 +203,7 @@ impl RankingRules {
                     continue;
                 };
                 if rule != "rank.list_enumeration"
-                    && COMPARED.is_match(crate::extract::city::window_before(
-                        text,
-                        m.span.start,
-                        160,
-                    ))
+                    && is_compared(crate::extract::city::window_before(text, m.span.start, 160))
                 {
                     continue;
                 }
@@ -677,7 +673,7 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     if m.kind == FormKind::Adjective {
         c += 60;
     }
-    if COMPARED.is_match(crate::extract::city::window_before(text, m.span.start, 160)) {
+    if is_compared(crate::extract::city::window_before(text, m.span.start, 160)) {
         c += 400;
     }
     if m.rule == "city.district" {
@@ -686,12 +682,63 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     c
 }
 
-/// A city that is the object of a comparison, or a member of a list introduced by one:
-/// "gefolgt von München, Dresden und Bonn", "vor Hannover", "hinter Berlin".
-static COMPARED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:vor|hinter|nach|als|wie|neben|gegenüber|von|verdrängt|überholt|vor dem|vor der|hinter dem|an)\s+(?:[A-ZÄÖÜ][\wäöüß./()-]*(?:\s+(?:am|an der|im)\s+[A-ZÄÖÜ][\wäöüß]*)?(?:,\s+|\s+und\s+|\s+sowie\s+|\s+oder\s+))*$")
-        .expect("comparison regex")
-});
+/// Words that make the city after them the object of a comparison, not the ranked one.
+const COMPARISON_WORDS: &[&str] = &[
+    "vor",
+    "hinter",
+    "nach",
+    "als",
+    "wie",
+    "neben",
+    "gegenüber",
+    "von",
+    "verdrängt",
+    "überholt",
+    "dem",
+    "der",
+    "an",
+];
+
+/// Whether the text right before a city makes it the object of a comparison, or a member of a
+/// list introduced by one: "gefolgt von München, Dresden und Bonn", "vor Hannover".
+fn is_compared(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut i = words.len();
+    loop {
+        let Some(w) = i.checked_sub(1).map(|k| words[k]) else {
+            return false;
+        };
+        if COMPARISON_WORDS.contains(&w) {
+            // "vor dem", "hinter der": the preposition is one word further back
+            if matches!(w, "dem" | "der") {
+                return i >= 2 && matches!(words[i - 2], "vor" | "hinter" | "nach" | "neben");
+            }
+            return true;
+        }
+        // a list separator, then the previous list member
+        let sep = matches!(w, "und" | "sowie" | "oder");
+        if sep {
+            i -= 1;
+        } else if !(i >= 1 && w.ends_with(',')) {
+            return false;
+        }
+        // skip one list member: capitalised words, "am Main", "an der Havel", "(Saale)"
+        let mut skipped = false;
+        while let Some(m) = i.checked_sub(1).map(|k| words[k].trim_end_matches(',')) {
+            let capital = m.starts_with(|c: char| c.is_uppercase() || c == '(');
+            let joiner = matches!(m, "am" | "an" | "im" | "in" | "der") && skipped;
+            if (capital || joiner) && !(skipped && words[i - 1].ends_with(',')) {
+                i -= 1;
+                skipped = true;
+            } else {
+                break;
+            }
+        }
+        if !skipped {
+            return false;
+        }
+    }
+}
 
 fn is_list_gap(gap: &str) -> bool {
     matches!(gap, ", " | " und " | " sowie " | ", und " | " oder ")
@@ -824,7 +871,21 @@ fn merge(entries: Vec<Entry>) -> Vec<Entry> {
 
 #[cfg(test)]
 mod tests {
+    use super::is_compared;
     use crate::extract::corpus;
+
+    #[test]
+    fn compared_cities() {
+        assert!(is_compared("gefolgt von "));
+        assert!(is_compared("gefolgt von München, Dresden, "));
+        assert!(is_compared("liegt nach Hannover und "));
+        assert!(is_compared("liegt vor dem "));
+        assert!(is_compared("knapp hinter Frankfurt am Main und "));
+        assert!(!is_compared("Die Stadt "));
+        assert!(!is_compared("Im Ranking liegt "));
+        assert!(!is_compared("Dagegen fallen "));
+        assert!(!is_compared("vor allem aber die Stadt "));
+    }
 
     #[test]
     fn corpus() {

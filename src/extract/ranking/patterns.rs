@@ -162,7 +162,7 @@ impl Patterns {
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
             ),
             prev_year_before: re(
-                r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?$",
+                r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?",
             ),
             vorjahres_ord: re(&format!(
                 r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
@@ -427,7 +427,14 @@ impl Patterns {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
             if e.prev.is_none()
-                && (self.prev_year_after.is_match(after) || self.prev_year_before.is_match(before))
+                && (self.prev_year_after.is_match(after) || {
+                    // the marker must end right where the expression starts (a forward search
+                    // over a short tail: anchored-at-end regexes search in reverse, slowly)
+                    let tail = tail_clause(before, 70, &['.', ';']);
+                    self.prev_year_before
+                        .find_iter(tail)
+                        .any(|m| m.end() == tail.len())
+                })
             {
                 e.is_previous = true;
             }
