@@ -67,7 +67,12 @@ pub fn window_after(text: &str, pos: usize, max: usize) -> &str {
 }
 
 fn is_dateline(a: &Article, span: Span) -> bool {
-    let at_start = a.paragraphs.iter().take(3).any(|p| p.start == span.start);
+    let slash_second = a.text[..span.start].ends_with('/')
+        && a.paragraphs.iter().take(3).any(|p| {
+            let first = &a.text[p.start..span.start];
+            !first.contains(' ') && first.len() < 40
+        });
+    let at_start = slash_second || a.paragraphs.iter().take(3).any(|p| p.start == span.start);
     if !at_start {
         return false;
     }
@@ -204,12 +209,28 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
 /// Per-city evidence weight for the subject decision.
 fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f64> {
     let mut score: HashMap<u32, f64> = HashMap::new();
+    // the headline block: the headline and a short kicker/subtitle line right after it
+    let mut head_block: Vec<Span> = a.headline.into_iter().collect();
+    if let (Some(h), Some(next)) = (a.headline, a.paragraphs.get(1)) {
+        let t = next.slice(a.text);
+        if h.start == a.paragraphs[0].start
+            && !t.contains('\n')
+            && t.chars().count() <= 120
+            && !t.ends_with(['.', ',', ';', ':'])
+        {
+            head_block.push(*next);
+        }
+    }
     let lead_end = a
         .paragraphs
         .iter()
-        .find(|p| Some(**p) != a.headline)
+        .find(|p| !head_block.contains(p))
         .map(|p| p.end)
         .unwrap_or(0);
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for m in mentions {
+        *counts.entry(m.city).or_default() += 1;
+    }
     let mut bonus_given: HashSet<(u32, &str)> = HashSet::new();
     for m in mentions {
         if g.cities.city(m.city).foreign || m.rule == "city.district" {
@@ -225,10 +246,12 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
                 *score.entry(m.city).or_default() += v;
             }
         };
-        if a.headline.is_some_and(|h| h.contains(m.span.start)) {
+        if head_block.iter().any(|h| h.contains(m.span.start)) {
             bonus("headline", 3.0);
         }
-        if m.rule == "city.dateline" {
+        // a dateline names where the report was filed: it counts only for a city the body
+        // talks about as well
+        if m.rule == "city.dateline" && counts.get(&m.city).is_some_and(|&n| n >= 2) {
             bonus("dateline", 3.0);
         }
         if m.span.start < lead_end && m.kind != FormKind::Adjective {
@@ -264,10 +287,38 @@ pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32>
     // many cities and no clear leader: an overview
     let contenders = ranked.iter().filter(|r| r.1 >= s1 * 0.5).count();
     let single = ranked.len() == 1;
-    if (s1 < 2.0 && !single) || (contenders >= 3 && s1 < 1.5 * s2) {
+    // two cities level with each other ("Essen/Dortmund"), or many without a clear leader
+    let tie = s2 >= 0.9 * s1 && s2 >= 3.0;
+    if (s1 < 2.0 && !single) || tie || (contenders >= 3 && s1 < 1.5 * s2) {
         return None;
     }
     Some(best)
+}
+
+/// Second look at the subject once the rankings are known: an article that ranks many cities
+/// and says at most one thing about its leading city, without that city clearly dominating
+/// the text, is an overview (its headline often names the winner).
+pub fn confirm_subject(
+    a: &Article,
+    g: &Gazetteers,
+    mentions: &[Mention],
+    subject: Option<u32>,
+    ranked: &[(u32, bool)],
+) -> Option<u32> {
+    let best = subject?;
+    let distinct: HashSet<u32> = ranked.iter().map(|r| r.0).collect();
+    let own = ranked.iter().filter(|r| r.0 == best).count();
+    if distinct.len() < 5 || own > 1 {
+        return Some(best);
+    }
+    let score = weights(a, g, mentions);
+    let s1 = score.get(&best).copied().unwrap_or(0.0);
+    let s2 = score
+        .iter()
+        .filter(|(c, _)| **c != best)
+        .map(|(_, v)| *v)
+        .fold(0.0, f64::max);
+    (s1 >= 2.0 * s2).then_some(best)
 }
 
 /// One summary entry per mentioned city, in order of first mention.

@@ -237,6 +237,18 @@ impl CityGazetteer {
         &self.cities[id as usize]
     }
 
+    /// The id of a city by its AGS, or by name for a foreign city.
+    pub fn id_of(&self, name: &str, ags: Option<&str>) -> Option<u32> {
+        match ags {
+            Some(a) => self.by_ags.get(a).copied(),
+            None => self
+                .cities
+                .iter()
+                .position(|c| c.foreign && c.name == name)
+                .map(|i| i as u32),
+        }
+    }
+
     pub fn by_ags(&self, ags: &str) -> Option<&City> {
         self.by_ags.get(ags).map(|&i| &self.cities[i as usize])
     }

@@ -170,7 +170,7 @@ impl Patterns {
             paren_item: re(
                 r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit(?-u:\b))",
             ),
-            enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\s)(\d{1,3})\.\s+$"),
+            enum_item: re(r"(?m)(?:^|[•·*\-–]\s*|\d,\d+\s)(\d{1,3})\.\s+$"),
             auf_num: re(r"^\s+auf\s+(?:Platz\s+|Rang\s+)?(\d{1,3})(?-u:\b)"),
             range: re(&format!(
                 r"(?-u:\b)(?:Platz|Plätzen|Plätze|Rang|Rängen)\s+{NUM}\s+(bis|und)\s+{NUM}(?-u:\b)"
