@@ -73,6 +73,8 @@ PREFIX_WORDS = {"Kurort", "Nordseebad", "Marktgemeinde"}
 # Extra official/customary prefix forms not derivable from the register suffix, keyed by AGS.
 EXTRA = {
     "02000000": ["Hansestadt Hamburg"],
+    # the capital: "die Bundeshauptstadt", "die deutsche Hauptstadt"
+    "11000000": ["Bundeshauptstadt", "deutsche Hauptstadt", "deutschen Hauptstadt"],
     "04011000": ["Freie Hansestadt Bremen", "Hansestadt Bremen"],
     "05314000": ["Bundesstadt Bonn"],
     "03403000": ["Oldenburg (Oldb)", "Oldenburg (Oldb.)", "Oldenburg i. O."],

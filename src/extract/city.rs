@@ -44,7 +44,7 @@ static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// After a name: a ranking list item, an administrative qualifier.
 static STRONG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.|\d)|\s(?:im|in)\sLandkreis\s|\s\(\d|\s\d+[,.]\d)")
+    Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.)|\s(?:im|in)\sLandkreis\s|\s\(\d{1,3}[).]|\s\d+,\d+\s\d+,\d)")
         .expect("strong-after regex")
 });
 
@@ -171,36 +171,42 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             });
         }
     }
-    // names in a list with accepted cities ("Dortmund, Essen und Duisburg")
-    let list: Vec<Mention> = out.iter().flatten().copied().collect();
-    for (i, h) in hits.iter().enumerate() {
-        if out.get(i).is_some_and(|m| m.is_none()) {
-            let Some(form) = h.forms.first() else {
-                continue;
-            };
-            if !g.cities.city(form.city).is_large() {
-                continue;
-            }
-            let near = list.iter().any(|m| {
-                let (l, r) = if m.span.end <= h.start {
-                    (m.span.end, h.start)
-                } else {
-                    (h.end, m.span.start)
+    // names in a list with accepted cities ("Dortmund, Essen und Duisburg"), until no more join
+    loop {
+        let list: Vec<Mention> = out.iter().flatten().copied().collect();
+        let before_pass = list.len();
+        for (i, h) in hits.iter().enumerate() {
+            if out.get(i).is_some_and(|m| m.is_none()) {
+                let Some(form) = h.forms.first() else {
+                    continue;
                 };
-                l <= r
-                    && matches!(
-                        a.text.get(l..r),
-                        Some(", " | " und " | " sowie " | " oder " | ", und ")
-                    )
-            });
-            if near {
-                out[i] = Some(Mention {
-                    city: form.city,
-                    span: Span::new(h.start, h.end),
-                    kind: form.kind,
-                    rule: "city.list",
+                if !g.cities.city(form.city).is_large() {
+                    continue;
+                }
+                let near = list.iter().any(|m| {
+                    let (l, r) = if m.span.end <= h.start {
+                        (m.span.end, h.start)
+                    } else {
+                        (h.end, m.span.start)
+                    };
+                    l <= r
+                        && matches!(
+                            a.text.get(l..r),
+                            Some(", " | " und " | " sowie " | " oder " | ", und ")
+                        )
                 });
+                if near {
+                    out[i] = Some(Mention {
+                        city: form.city,
+                        span: Span::new(h.start, h.end),
+                        kind: form.kind,
+                        rule: "city.list",
+                    });
+                }
             }
+        }
+        if out.iter().flatten().count() == before_pass {
+            break;
         }
     }
     out.into_iter().flatten().collect()

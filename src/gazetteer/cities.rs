@@ -263,7 +263,15 @@ impl CityGazetteer {
             let after = text[end..].chars().next();
             let word_start = before.is_none_or(|c| !c.is_alphanumeric() && c != '-');
             let word_end = after.is_none_or(|c| !c.is_alphanumeric());
-            let capital = text[start..end].starts_with(|c: char| c.is_uppercase());
+            // a proper noun: capitalised ("Essen", not "essen"); a multi-word form by its last
+            // word ("deutsche Hauptstadt")
+            let surface = &text[start..end];
+            let capital = surface.starts_with(|c: char| c.is_uppercase())
+                || surface.contains(' ')
+                    && surface
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
             if !(word_start && word_end && capital) {
                 continue;
             }
@@ -385,6 +393,9 @@ mod tests {
         let h = &g.find(t)[0];
         assert_eq!(g.city(h.forms[0].city).name, "Halle (Saale)");
         assert!(h.ambiguous);
+        let t = "Die Stadt Halle (Saale) liegt vorn.";
+        let h = &g.find(t)[0];
+        assert_eq!(&t[h.start..h.end], "Halle (Saale)");
         let t = "Halle/Saale";
         assert_eq!(&t[g.find(t)[0].start..g.find(t)[0].end], "Halle/Saale");
     }

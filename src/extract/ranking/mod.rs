@@ -179,6 +179,7 @@ impl RankingRules {
                     .pat
                     .enum_item(crate::extract::city::window_before(text, m.span.start, 16))
                     .filter(|_| before.trim().is_empty() || before.ends_with(". "))
+                    .or_else(|| table_row_number(text, m.span))
                 {
                     let num_start = before
                         .rfind(|c: char| c.is_ascii_digit())
@@ -738,6 +739,34 @@ fn is_compared(before: &str) -> bool {
             return false;
         }
     }
+}
+
+/// A table row "… 1. Hamburg 8,78 8,30 …": the rank number right before a city that is followed
+/// by decimal figures.
+fn table_row_number(text: &str, city: Span) -> Option<u32> {
+    let after = text[city.end..].trim_start_matches(' ');
+    let figure = after.split(' ').next().unwrap_or("");
+    let is_figure = figure.contains(',')
+        && figure
+            .split(',')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_figure {
+        return None;
+    }
+    let before = crate::extract::city::window_before(text, city.start, 8);
+    let num = before.strip_suffix(". ")?;
+    let digits: String = num
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn is_list_gap(gap: &str) -> bool {
