@@ -230,6 +230,31 @@ impl RankingRules {
                     sentence: si,
                 });
             }
+            // a table row "Verwaltung: | 81 |" under a heading that names the city
+            if let Some((label, v)) = table_row(sent_text) {
+                let city = mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective && m.rule != "city.district")
+                    .map(|m| m.city)
+                    .or(subject);
+                if let Some(city) = city {
+                    let overall = label.starts_with("Gesamt") || label == "Insgesamt";
+                    entries.push(Entry {
+                        city,
+                        pos: Pos::Exact(v),
+                        category: (!overall).then(|| label.to_string()),
+                        year: None,
+                        historic: false,
+                        prev: None,
+                        prev_strength: 0,
+                        span: s,
+                        rule: "rank.table_row",
+                        sentence: si,
+                    });
+                    continue;
+                }
+            }
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
             for (rs, re_, first, last, _) in self.pat.ranges(s.slice(text)) {
                 let after_range: Vec<&&Mention> = in_sent
@@ -741,6 +766,22 @@ fn is_compared(before: &str) -> bool {
     }
 }
 
+/// A table row of label and rank: "Verwaltung: | 81 |", "Mobilität: 66", "Gesamtwertung | 70".
+fn table_row(line: &str) -> Option<(&str, u32)> {
+    let t = line.trim().trim_end_matches('|').trim();
+    let (label, rest) = t.split_once(':').or_else(|| t.split_once('|'))?;
+    let label = label.trim().trim_matches('|').trim();
+    let num = rest.trim().trim_matches('|').trim().trim_end_matches('.');
+    let words = label.split_whitespace().count();
+    let label_ok = (1..=5).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '/' || c == '&');
+    if !label_ok || num.is_empty() || num.len() > 3 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    num.parse().ok().filter(|&v| v > 0).map(|v| (label, v))
+}
+
 /// A table row "… 1. Hamburg 8,78 8,30 …": the rank number right before a city that is followed
 /// by decimal figures.
 fn table_row_number(text: &str, city: Span) -> Option<u32> {
@@ -902,6 +943,16 @@ fn merge(entries: Vec<Entry>) -> Vec<Entry> {
 mod tests {
     use super::is_compared;
     use crate::extract::corpus;
+
+    #[test]
+    fn table_rows() {
+        use super::table_row;
+        assert_eq!(table_row("Verwaltung: | 81 |"), Some(("Verwaltung", 81)));
+        assert_eq!(table_row("Gesamtwertung | 70"), Some(("Gesamtwertung", 70)));
+        assert_eq!(table_row("Energie und Umwelt: 12"), Some(("Energie und Umwelt", 12)));
+        assert_eq!(table_row("Am 4. Oktober: 2021"), None);
+        assert_eq!(table_row("Die Stadt hat 3 Punkte: 12"), None);
+    }
 
     #[test]
     fn compared_cities() {
