@@ -129,7 +129,7 @@ impl Patterns {
                 r"(?-u:\b)(?:Spitzenreiter(?:in)?|Spitzenplatz|Spitzenposition|Top-Position|Spitzenrang|Tabellenführer(?:in)?|Gesamtsieger(?:in)?|an der Spitze|Nr\.\s?1(?-u:\b)|Nummer (?:eins|1)(?-u:\b)|(?:zweit|dritt)platziert\w*)",
             ),
             superlative: re(
-                r#"(?:^|(?-u:\b)(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{3,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)(?-u:\b)(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)(?-u:\b))?"#,
+                r#"(?:^|(?-u:\b)(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{2,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)(?-u:\b)(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)(?-u:\b))?"#,
             ),
             leads: re(
                 r"(?-u:\b)(?:[Aa]ngeführt\s+(?:wird|werden)(?-u:\b)|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)(?-u:\b)[^,.;:]{0,40}?\san(?-u:\b))",
@@ -342,7 +342,7 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in any_of(sent, &["Stadt", "Kommune", "City", "Region", "Metropole"])
+        for c in any_of(sent, &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"])
             .then(|| self.superlative.captures_iter(sent))
             .into_iter()
             .flatten()
