@@ -426,6 +426,11 @@ impl RankingRules {
         si: usize,
     ) -> Vec<u32> {
         let text = a.text;
+        // inside quoted speech in the first person ("dass wir Platz 8 erreicht haben"), the
+        // speaker's city — the subject — is meant, whatever other cities the quote names
+        if let Some(city) = subject.filter(|_| in_first_person_quote(a, e.span)) {
+            return vec![city];
+        }
         let candidates: Vec<(usize, &Mention)> = in_sent
             .iter()
             .filter(|m| {
@@ -438,7 +443,15 @@ impl RankingRules {
             if best.rule == "city.district" {
                 return Vec::new();
             }
-            if matches!(e.pos, Pos::Bound(_)) || self.shared.is_match(a.sentences[si].slice(text)) {
+            if let Pos::Bound(_) = e.pos {
+                // a bound covers every city the sentence names ("Die ersten zehn Plätze, auf
+                // denen neben A, B und C auch D und E zu finden sind"); cities with an exact
+                // rank of their own drop the bound again when entries are merged
+                let mut all: Vec<u32> = in_sent.iter().filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective).map(|m| m.city).collect();
+                all.dedup();
+                return all;
+            }
+            if self.shared.is_match(a.sentences[si].slice(text)) {
                 // a bound covers a listed group: "Bochum, Freiburg und Lübeck sind unter den zehn besten"
                 let mut group = vec![best.city];
                 let mut members: Vec<&Mention> = in_sent
@@ -476,7 +489,13 @@ impl RankingRules {
             me <= e.span.start || ms >= e.span.end || e.rule != "rank.superlative"
         });
         if !refers_back {
-            return Vec::new();
+            // no pronoun, but the subject city was named in one of the two sentences before
+            // (often a heading: "Leipzig überzeugt in Kategorie Gesellschaft")
+            let recent = all.iter().rev().find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective);
+            let near = recent.is_some_and(|m| {
+                Some(m.city) == subject && a.sentence_at(m.span.start).is_some_and(|k| k + 2 >= si)
+            });
+            return if near { subject.into_iter().collect() } else { Vec::new() };
         }
         let para = a.paragraph_at(e.span.start);
         let last = all.iter().rev().find(|m| {
@@ -548,14 +567,24 @@ impl RankingRules {
             return group_of(sc);
         }
         // regions: in the same clause, before or right after
-        let region = free.iter().filter(|s| s.region).find(|s| {
-            let (l, r) = if s.span.end <= e.span.start {
+        let gap = |s: &Scope| {
+            if s.span.end <= e.span.start {
                 (s.span.end, e.span.start)
             } else {
                 (e.span.end, s.span.start)
-            };
-            l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 100
-        });
+            }
+        };
+        let region = free
+            .iter()
+            .filter(|s| s.region)
+            .filter(|s| {
+                let (l, r) = gap(s);
+                l <= r && !text[l..r].contains([',', ';', ':', '–']) && r - l < 100
+            })
+            .min_by_key(|s| {
+                let (l, r) = gap(s);
+                r.saturating_sub(l)
+            });
         if let Some(sc) = region {
             return vec![sc.name.clone()];
         }
@@ -764,6 +793,22 @@ fn is_compared(before: &str) -> bool {
             return false;
         }
     }
+}
+
+/// Whether `span` stands inside a quotation (in its paragraph) that speaks in the first person.
+fn in_first_person_quote(a: &Article, span: Span) -> bool {
+    let Some(p) = a.paragraph_at(span.start).map(|i| a.paragraphs[i]) else {
+        return false;
+    };
+    let text = a.text;
+    let before = &text[p.start..span.start];
+    if before.matches('"').count() % 2 == 0 {
+        return false;
+    }
+    let open = before.rfind('"').map(|i| p.start + i).unwrap_or(p.start);
+    let close = text[span.end..p.end].find('"').map(|i| span.end + i).unwrap_or(p.end);
+    let quote = &text[open..close];
+    quote.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "wir" | "uns" | "unsere" | "unser" | "unseren" | "unserer" | "Wir" | "Unsere" | "Unser"))
 }
 
 /// A table row of label and rank: "Verwaltung: | 81 |", "Mobilität: 66", "Gesamtwertung | 70".

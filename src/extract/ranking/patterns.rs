@@ -420,7 +420,13 @@ impl Patterns {
             .into_iter()
             .flatten()
         {
-            push(&mut out, Pos::Bound(3), at(m), "rank.podium");
+            // "Das Podium komplettiert Köln": the one who completes the podium is third
+            let clause = clause_around(sent, m.start(), m.end()).1;
+            if clause.contains("komplettier") {
+                push(&mut out, Pos::Exact(3), at(m), "rank.podium_completed");
+            } else {
+                push(&mut out, Pos::Bound(3), at(m), "rank.podium");
+            }
         }
         // previous-year markers around expressions
         for e in out.iter_mut() {
