@@ -51,6 +51,8 @@ pub struct Context {
     capitalised: Regex,
     overall: Regex,
     compound_ranking: Regex,
+    /// "in der Gruppe der Städte mit mehr als 500.000 Einwohnern": a size-class sub-ranking
+    size_class: Regex,
     edition_year: Regex,
 }
 
@@ -107,6 +109,7 @@ impl Context {
             compound_ranking: re(
                 r"(?-u:\b)([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)(?-u:\b)",
             ),
+            size_class: re(r"(?-u:\b)(?:Städte|Kommunen|Gemeinden|Orte|Großstädte)\s+(?:mit|ab|von|über|unter|bis)\s+(?:mehr als\s+|weniger als\s+|über\s+|unter\s+)?[\d.]+(?:\s+(?:bis|und)\s+[\d.]+)?\s+Einwohner(?:n|innen)?(?-u:\b)"),
             edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)(?-u:\b)"),
         }
     }
@@ -208,6 +211,14 @@ impl Context {
                     region: false,
                     group,
                 });
+            }
+        }
+        // "in der Gruppe der Städte mit 50.000 bis 100.000 Einwohnern"
+        for m in any_of_words(sent, &["Einwohner"]).then(|| self.size_class.find_iter(sent)).into_iter().flatten() {
+            let before = sent[..m.start()].trim_end();
+            if before.ends_with("der") || before.ends_with("den") || before.ends_with("unter") || before.ends_with("bei") {
+                group += 1;
+                out.push(Scope { span: at(m.start(), m.end()), name: Some(m.as_str().to_string()), region: false, group });
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
@@ -394,6 +405,10 @@ const NOT_CATEGORY_WORDS: &[&str] = &[
     "Bereich",
     "Bereichen",
 ];
+
+fn any_of_words(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {

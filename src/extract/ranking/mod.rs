@@ -65,7 +65,7 @@ const POSITION_ANCHORS: &[&str] = &[
 ];
 
 const SCOPE_ANCHORS: &[&str] = &[
-    "ategorie",
+    "Einwohner", "ategorie",
     "ereich",
     "Ranking",
     "ergleich",
