@@ -86,6 +86,25 @@ fn is_dateline(a: &Article, span: Span) -> bool {
         || after.starts_with(" taz")
 }
 
+/// Whether the sentence around `span` states a position ("Platz 12", "Rang 3"): there, a
+/// capitalised large city name is the city, not the word ("Hagen klettert auf Platz 31").
+fn in_ranking_sentence(a: &Article, span: Span) -> bool {
+    a.sentence_at(span.start).is_some_and(|i| {
+        let s = a.sentences[i].slice(a.text);
+        [
+            "Platz ",
+            "Platz.",
+            "Rang ",
+            "Rang.",
+            "Position ",
+            "Plätze",
+            "Ränge",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
+    })
+}
+
 /// Every accepted city mention in text order.
 pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     let hits = g.cities.find(a.text);
@@ -136,7 +155,9 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             Some("city.headline")
         } else if !needs_context {
             Some("city.name")
-        } else if city.is_large() && !states.contains(surface) && PLACE_PREPOSITION.is_match(before)
+        } else if city.is_large()
+            && !states.contains(surface)
+            && (PLACE_PREPOSITION.is_match(before) || in_ranking_sentence(a, span))
         {
             Some("city.preposition")
         } else {

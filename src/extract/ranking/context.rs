@@ -109,7 +109,9 @@ impl Context {
             compound_ranking: re(
                 r"(?-u:\b)([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)(?-u:\b)",
             ),
-            size_class: re(r"(?-u:\b)(?:Städte|Kommunen|Gemeinden|Orte|Großstädte)\s+(?:mit|ab|von|über|unter|bis)\s+(?:mehr als\s+|weniger als\s+|über\s+|unter\s+)?[\d.]+(?:\s+(?:bis|und)\s+[\d.]+)?\s+Einwohner(?:n|innen)?(?-u:\b)"),
+            size_class: re(
+                r"(?-u:\b)(?:Städte|Kommunen|Gemeinden|Orte|Großstädte)\s+(?:mit|ab|von|über|unter|bis)\s+(?:mehr als\s+|weniger als\s+|über\s+|unter\s+)?[\d.]+(?:\s+(?:bis|und)\s+[\d.]+)?\s+Einwohner(?:n|innen)?(?-u:\b)",
+            ),
             edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)(?-u:\b)"),
         }
     }
@@ -214,11 +216,24 @@ impl Context {
             }
         }
         // "in der Gruppe der Städte mit 50.000 bis 100.000 Einwohnern"
-        for m in any_of_words(sent, &["Einwohner"]).then(|| self.size_class.find_iter(sent)).into_iter().flatten() {
+        for m in any_of_words(sent, &["Einwohner"])
+            .then(|| self.size_class.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let before = sent[..m.start()].trim_end();
-            if before.ends_with("der") || before.ends_with("den") || before.ends_with("unter") || before.ends_with("bei") {
+            if before.ends_with("der")
+                || before.ends_with("den")
+                || before.ends_with("unter")
+                || before.ends_with("bei")
+            {
                 group += 1;
-                out.push(Scope { span: at(m.start(), m.end()), name: Some(m.as_str().to_string()), region: false, group });
+                out.push(Scope {
+                    span: at(m.start(), m.end()),
+                    name: Some(m.as_str().to_string()),
+                    region: false,
+                    group,
+                });
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"

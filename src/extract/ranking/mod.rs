@@ -65,7 +65,8 @@ const POSITION_ANCHORS: &[&str] = &[
 ];
 
 const SCOPE_ANCHORS: &[&str] = &[
-    "Einwohner", "ategorie",
+    "Einwohner",
+    "ategorie",
     "ereich",
     "Ranking",
     "ergleich",
@@ -235,7 +236,11 @@ impl RankingRules {
                 let city = mentions
                     .iter()
                     .rev()
-                    .find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective && m.rule != "city.district")
+                    .find(|m| {
+                        m.span.end <= s.start
+                            && m.kind != FormKind::Adjective
+                            && m.rule != "city.district"
+                    })
                     .map(|m| m.city)
                     .or(subject);
                 if let Some(city) = city {
@@ -447,7 +452,11 @@ impl RankingRules {
                 // a bound covers every city the sentence names ("Die ersten zehn Plätze, auf
                 // denen neben A, B und C auch D und E zu finden sind"); cities with an exact
                 // rank of their own drop the bound again when entries are merged
-                let mut all: Vec<u32> = in_sent.iter().filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective).map(|m| m.city).collect();
+                let mut all: Vec<u32> = in_sent
+                    .iter()
+                    .filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective)
+                    .map(|m| m.city)
+                    .collect();
                 all.dedup();
                 return all;
             }
@@ -491,11 +500,18 @@ impl RankingRules {
         if !refers_back {
             // no pronoun, but the subject city was named in one of the two sentences before
             // (often a heading: "Leipzig überzeugt in Kategorie Gesellschaft")
-            let recent = all.iter().rev().find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective);
+            let recent = all
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective);
             let near = recent.is_some_and(|m| {
                 Some(m.city) == subject && a.sentence_at(m.span.start).is_some_and(|k| k + 2 >= si)
             });
-            return if near { subject.into_iter().collect() } else { Vec::new() };
+            return if near {
+                subject.into_iter().collect()
+            } else {
+                Vec::new()
+            };
         }
         let para = a.paragraph_at(e.span.start);
         let last = all.iter().rev().find(|m| {
@@ -806,9 +822,17 @@ fn in_first_person_quote(a: &Article, span: Span) -> bool {
         return false;
     }
     let open = before.rfind('"').map(|i| p.start + i).unwrap_or(p.start);
-    let close = text[span.end..p.end].find('"').map(|i| span.end + i).unwrap_or(p.end);
+    let close = text[span.end..p.end]
+        .find('"')
+        .map(|i| span.end + i)
+        .unwrap_or(p.end);
     let quote = &text[open..close];
-    quote.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "wir" | "uns" | "unsere" | "unser" | "unseren" | "unserer" | "Wir" | "Unsere" | "Unser"))
+    quote.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "wir" | "uns" | "unsere" | "unser" | "unseren" | "unserer" | "Wir" | "Unsere" | "Unser"
+        )
+    })
 }
 
 /// A table row of label and rank: "Verwaltung: | 81 |", "Mobilität: 66", "Gesamtwertung | 70".
@@ -820,7 +844,9 @@ fn table_row(line: &str) -> Option<(&str, u32)> {
     let words = label.split_whitespace().count();
     let label_ok = (1..=5).contains(&words)
         && label.starts_with(|c: char| c.is_uppercase())
-        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '/' || c == '&');
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '/' || c == '&');
     if !label_ok || num.is_empty() || num.len() > 3 || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -994,7 +1020,10 @@ mod tests {
         use super::table_row;
         assert_eq!(table_row("Verwaltung: | 81 |"), Some(("Verwaltung", 81)));
         assert_eq!(table_row("Gesamtwertung | 70"), Some(("Gesamtwertung", 70)));
-        assert_eq!(table_row("Energie und Umwelt: 12"), Some(("Energie und Umwelt", 12)));
+        assert_eq!(
+            table_row("Energie und Umwelt: 12"),
+            Some(("Energie und Umwelt", 12))
+        );
         assert_eq!(table_row("Am 4. Oktober: 2021"), None);
         assert_eq!(table_row("Die Stadt hat 3 Punkte: 12"), None);
     }

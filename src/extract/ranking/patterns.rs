@@ -156,7 +156,7 @@ impl Patterns {
                 r"(?-u:\b)(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)(?-u:\b)"
             )),
             same: re(
-                r"(?-u:\b)(?:wie im Vorjahr|wie im vergangenen Jahr|wie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
+                r"(?-u:\b)(?:[Ww]ie im Vorjahr|[Ww]ie im vergangenen Jahr|[Ww]ie schon im Vorjahr|[Ww]ie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
             ),
             prev_year_after: re(
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
@@ -342,10 +342,13 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in any_of(sent, &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"])
-            .then(|| self.superlative.captures_iter(sent))
-            .into_iter()
-            .flatten()
+        for c in any_of(
+            sent,
+            &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"],
+        )
+        .then(|| self.superlative.captures_iter(sent))
+        .into_iter()
+        .flatten()
         {
             let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
                 continue;
