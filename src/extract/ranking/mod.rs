@@ -369,11 +369,15 @@ impl RankingRules {
                     // inside a list item: bind to that item
                     if let (Prev::Rank(v), Some(en)) = (
                         p.prev,
-                        entries.iter_mut().rev().find(|en| {
-                            en.sentence == si
-                                && en.span.start <= p.span.start
-                                && p.span.start <= en.span.end + 30
-                        }),
+                        entries
+                            .iter_mut()
+                            .filter(|en| {
+                                en.sentence == si
+                                    && en.rule.starts_with("rank.list")
+                                    && en.span.start <= p.span.start
+                                    && p.span.start <= en.span.end + 30
+                            })
+                            .min_by_key(|en| p.span.start - en.span.start),
                     ) {
                         en.prev = Some(v);
                         en.prev_strength = 3;
