@@ -73,12 +73,25 @@ impl Extractor {
                 .headline
                 .map(|h| article.original_text(h).trim().to_string())
         });
+        let mut first_years: std::collections::BTreeMap<u32, &extract::year::YearFact> =
+            Default::default();
+        for y in &years {
+            first_years.entry(y.year).or_insert(y);
+        }
+        let year_mentions: Vec<record::YearMention> = first_years
+            .into_values()
+            .map(|y| record::YearMention {
+                year: y.year,
+                evidence: article.evidence(y.span, y.rule),
+            })
+            .collect();
         Record {
             schema_version: SCHEMA_VERSION,
             id: stable_id(&norm.text),
             source: Source {
                 path: doc.path.clone(),
                 url: doc.url.clone(),
+                id: doc.id.clone(),
             },
             title,
             published: doc.published.clone(),
@@ -93,12 +106,8 @@ impl Extractor {
             }),
             cities: extract::city::summarize(&article, &self.gaz, &mentions),
             rankings,
-            years: years
-                .iter()
-                .map(|y| y.year)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect(),
+            years: year_mentions.iter().map(|y| y.year).collect(),
+            year_mentions,
             officials,
             initiatives,
             text_chars: doc.text.chars().count(),

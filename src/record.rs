@@ -23,6 +23,16 @@ pub struct Evidence {
 pub struct Source {
     pub path: Option<String>,
     pub url: Option<String>,
+    /// The id the input gave the article (JSON `id`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// Where a year was first stated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearMention {
+    pub year: u32,
+    pub evidence: Evidence,
 }
 
 /// The article's subject city.
@@ -92,6 +102,8 @@ pub struct Record {
     pub cities: Vec<CityMention>,
     pub rankings: Vec<Ranking>,
     pub years: Vec<u32>,
+    /// The first statement of each year in `years`, in the same order.
+    pub year_mentions: Vec<YearMention>,
     pub officials: Vec<Official>,
     pub initiatives: Vec<Initiative>,
     /// Length of the record's text in chars: every evidence offset is below it.

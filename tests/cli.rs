@@ -154,6 +154,7 @@ fn json_and_jsonl_inputs() {
     assert_eq!(recs[0]["source"]["url"], one["url"]);
     assert_eq!(recs[0]["title"], one["title"]);
     assert_eq!(recs[0]["published"], one["published"]);
+    assert_eq!(recs[0]["source"]["id"], one["id"]);
 }
 
 #[test]

@@ -44,7 +44,13 @@ fn check(label: &str, text: &str) -> Value {
     let chars: Vec<char> = text.chars().collect();
     assert_eq!(json["text_chars"], chars.len(), "{label}: text_chars");
     let mut evidences = Vec::new();
-    for family in ["cities", "rankings", "officials", "initiatives"] {
+    for family in [
+        "cities",
+        "rankings",
+        "year_mentions",
+        "officials",
+        "initiatives",
+    ] {
         for (i, item) in json[family].as_array().expect("array").iter().enumerate() {
             evidences.push((format!("{family}[{i}]"), &item["evidence"]));
         }
