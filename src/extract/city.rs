@@ -315,7 +315,7 @@ pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32>
     let contenders = ranked.iter().filter(|r| r.1 >= s1 * 0.5).count();
     let single = ranked.len() == 1;
     // two cities level with each other ("Essen/Dortmund"), or many without a clear leader
-    let tie = s2 >= 0.9 * s1 && s2 >= 3.0;
+    let tie = s2 >= 0.9 * s1;
     if (s1 < 2.0 && !single) || tie || (contenders >= 3 && s1 < 1.5 * s2) {
         return None;
     }
