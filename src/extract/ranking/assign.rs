@@ -1,0 +1,235 @@
+//! Which city a position belongs to: the nearest city in its clause (a listed group for
+//! bounds and shared ranks), never the object of a comparison ("hinter Berlin"); inside a
+//! first-person quote the speaker's city; without a city, the one the text refers back to.
+
+use super::RankingRules;
+use super::patterns::{Pos, PosExpr};
+use crate::extract::Article;
+use crate::extract::city::Mention;
+use crate::gazetteer::FormKind;
+use crate::text::Span;
+
+impl RankingRules {
+    /// The cities a position belongs to: the nearest city in the clause (all of a listed group
+    /// for bounds); without one, the city the text is about at that point.
+    pub(super) fn assign(
+        &self,
+        a: &Article,
+        e: &PosExpr,
+        in_sent: &[&Mention],
+        all: &[Mention],
+        subject: Option<u32>,
+        si: usize,
+    ) -> Vec<u32> {
+        let text = a.text;
+        // inside quoted speech in the first person ("dass wir Platz 8 erreicht haben"), the
+        // speaker's city — the subject — is meant, whatever other cities the quote names
+        if let Some(city) = subject.filter(|_| in_first_person_quote(a, e.span)) {
+            return vec![city];
+        }
+        let candidates: Vec<(usize, &Mention)> = in_sent
+            .iter()
+            .filter(|m| {
+                !(e.span.start <= m.span.start && m.span.end <= e.span.end)
+                    || e.rule == "rank.superlative"
+            })
+            .map(|m| (cost(text, m, e.span), *m))
+            .collect();
+        if let Some(&(_, best)) = candidates.iter().min_by_key(|(c, _)| *c) {
+            if best.rule == "city.district" {
+                return Vec::new();
+            }
+            if let Pos::Bound(_) = e.pos {
+                // a bound covers every city the sentence names ("Die ersten zehn Plätze, auf
+                // denen neben A, B und C auch D und E zu finden sind"); cities with an exact
+                // rank of their own drop the bound again when entries are merged
+                let mut all: Vec<u32> = in_sent
+                    .iter()
+                    .filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective)
+                    .map(|m| m.city)
+                    .collect();
+                all.dedup();
+                return all;
+            }
+            if self.shared.is_match(a.sentences[si].slice(text)) {
+                // a bound covers a listed group: "Bochum, Freiburg und Lübeck sind unter den zehn besten"
+                let mut group = vec![best.city];
+                let mut members: Vec<&Mention> = in_sent
+                    .iter()
+                    .copied()
+                    .filter(|m| m.rule != "city.district")
+                    .collect();
+                members.sort_by_key(|m| m.span.start);
+                let idx = members
+                    .iter()
+                    .position(|m| m.span == best.span)
+                    .unwrap_or(0);
+                let mut k = idx;
+                while k > 0 && is_list_gap(&text[members[k - 1].span.end..members[k].span.start]) {
+                    k -= 1;
+                    group.push(members[k].city);
+                }
+                let mut k = idx;
+                while k + 1 < members.len()
+                    && is_list_gap(&text[members[k].span.end..members[k + 1].span.start])
+                {
+                    k += 1;
+                    group.push(members[k].city);
+                }
+                group.dedup();
+                return group;
+            }
+            return vec![best.city];
+        }
+        // no city in the sentence: only a sentence that refers back to one ("die Stadt", "sie",
+        // "wir") is about the last city named before it in this paragraph, else the subject
+        let s = a.sentences[si];
+        let refers_back = self.anaphor.find_iter(s.slice(text)).any(|m| {
+            let (ms, me) = (s.start + m.start(), s.start + m.end());
+            me <= e.span.start || ms >= e.span.end || e.rule != "rank.superlative"
+        });
+        if !refers_back {
+            // no pronoun, but the subject city was named in one of the two sentences before
+            // (often a heading: "Leipzig überzeugt in Kategorie Gesellschaft")
+            let recent = all
+                .iter()
+                .rev()
+                .find(|m| m.span.end <= s.start && m.kind != FormKind::Adjective);
+            let near = recent.is_some_and(|m| {
+                Some(m.city) == subject && a.sentence_at(m.span.start).is_some_and(|k| k + 2 >= si)
+            });
+            return if near {
+                subject.into_iter().collect()
+            } else {
+                Vec::new()
+            };
+        }
+        let para = a.paragraph_at(e.span.start);
+        let last = all.iter().rev().find(|m| {
+            m.span.end <= s.start
+                && a.paragraph_at(m.span.start) == para
+                && m.kind != FormKind::Adjective
+        });
+        if let Some(m) = last {
+            return vec![m.city];
+        }
+        subject.into_iter().collect()
+    }
+}
+
+/// How far a city mention is from a position, in bytes, with clause boundaries weighing heavily.
+fn cost(text: &str, m: &Mention, e: Span) -> usize {
+    let (l, r, after) = if m.span.end <= e.start {
+        (m.span.end, e.start, false)
+    } else if m.span.start >= e.end {
+        (e.end, m.span.start, true)
+    } else {
+        (e.start, e.start, false)
+    };
+    let gap = &text[l..r];
+    let boundaries = gap.matches(", ").count()
+        + gap.matches(';').count()
+        + gap.matches(": ").count()
+        + gap.matches(" – ").count()
+        + gap.matches(" - ").count();
+    let mut c = gap.len() + 200 * boundaries;
+    if after {
+        c += 25;
+    }
+    if m.kind == FormKind::Adjective {
+        c += 60;
+    }
+    if is_compared(crate::extract::city::window_before(text, m.span.start, 160)) {
+        c += 400;
+    }
+    if m.rule == "city.district" {
+        c = c.saturating_sub(5); // a district named right there takes the position away from cities
+    }
+    c
+}
+
+/// Words that make the city after them the object of a comparison, not the ranked one.
+pub(super) const COMPARISON_WORDS: &[&str] = &[
+    "vor",
+    "hinter",
+    "nach",
+    "als",
+    "wie",
+    "neben",
+    "gegenüber",
+    "von",
+    "verdrängt",
+    "überholt",
+    "dem",
+    "der",
+    "an",
+];
+
+/// Whether the text right before a city makes it the object of a comparison, or a member of a
+/// list introduced by one: "gefolgt von München, Dresden und Bonn", "vor Hannover".
+pub(super) fn is_compared(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut i = words.len();
+    loop {
+        let Some(w) = i.checked_sub(1).map(|k| words[k]) else {
+            return false;
+        };
+        if COMPARISON_WORDS.contains(&w) {
+            // "vor dem", "hinter der": the preposition is one word further back
+            if matches!(w, "dem" | "der") {
+                return i >= 2 && matches!(words[i - 2], "vor" | "hinter" | "nach" | "neben");
+            }
+            return true;
+        }
+        // a list separator, then the previous list member
+        let sep = matches!(w, "und" | "sowie" | "oder");
+        if sep {
+            i -= 1;
+        } else if !(i >= 1 && w.ends_with(',')) {
+            return false;
+        }
+        // skip one list member: capitalised words, "am Main", "an der Havel", "(Saale)"
+        let mut skipped = false;
+        while let Some(m) = i.checked_sub(1).map(|k| words[k].trim_end_matches(',')) {
+            let capital = m.starts_with(|c: char| c.is_uppercase() || c == '(');
+            let joiner = matches!(m, "am" | "an" | "im" | "in" | "der") && skipped;
+            if (capital || joiner) && !(skipped && words[i - 1].ends_with(',')) {
+                i -= 1;
+                skipped = true;
+            } else {
+                break;
+            }
+        }
+        if !skipped {
+            return false;
+        }
+    }
+}
+
+/// Whether `span` stands inside a quotation (in its paragraph) that speaks in the first person.
+fn in_first_person_quote(a: &Article, span: Span) -> bool {
+    let Some(p) = a.paragraph_at(span.start).map(|i| a.paragraphs[i]) else {
+        return false;
+    };
+    let text = a.text;
+    let before = &text[p.start..span.start];
+    if before.matches('"').count().is_multiple_of(2) {
+        return false;
+    }
+    let open = before.rfind('"').map(|i| p.start + i).unwrap_or(p.start);
+    let close = text[span.end..p.end]
+        .find('"')
+        .map(|i| span.end + i)
+        .unwrap_or(p.end);
+    let quote = &text[open..close];
+    quote.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "wir" | "uns" | "unsere" | "unser" | "unseren" | "unserer" | "Wir" | "Unsere" | "Unser"
+        )
+    })
+}
+
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap, ", " | " und " | " sowie " | ", und " | " oder ")
+}

@@ -1,0 +1,67 @@
+//! Positions given by layout rather than by words: table rows ("Verwaltung: | 81 |",
+//! "1. Hamburg 8,78 …") and the words that mark a ranking sentence.
+
+use crate::text::Span;
+
+/// A table row of label and rank: "Verwaltung: | 81 |", "Mobilität: 66", "Gesamtwertung | 70".
+pub(super) fn table_row(line: &str) -> Option<(&str, u32)> {
+    let t = line.trim().trim_end_matches('|').trim();
+    let (label, rest) = t.split_once(':').or_else(|| t.split_once('|'))?;
+    let label = label.trim().trim_matches('|').trim();
+    let num = rest.trim().trim_matches('|').trim().trim_end_matches('.');
+    let words = label.split_whitespace().count();
+    let label_ok = (1..=5).contains(&words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '/' || c == '&');
+    if !label_ok || num.is_empty() || num.len() > 3 || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    num.parse().ok().filter(|&v| v > 0).map(|v| (label, v))
+}
+
+/// A table row "… 1. Hamburg 8,78 8,30 …": the rank number right before a city that is followed
+/// by decimal figures.
+pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
+    let after = text[city.end..].trim_start_matches(' ');
+    let figure = after.split(' ').next().unwrap_or("");
+    let is_figure = figure.contains(',')
+        && figure
+            .split(',')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    if !is_figure {
+        return None;
+    }
+    let before = crate::extract::city::window_before(text, city.start, 8);
+    let num = before.strip_suffix(". ")?;
+    let digits: String = num
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+pub(super) fn contains_rank_word(s: &str) -> bool {
+    [
+        "Platz",
+        "Rang",
+        "Ranking",
+        "Position",
+        "Plätze",
+        "Ränge",
+        "Platzierung",
+        "belegt",
+        "landet",
+        "folgen",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}

@@ -1,0 +1,67 @@
+//! Edition years ("Smart City Index 2024") and years stated with a position ("Rang 12 in
+//! 2024", "2019 noch auf dem 67. Platz").
+
+use super::context::RankingMention;
+use crate::text::Span;
+
+/// The edition year of the article's ranking: the one year stated after its name(s), if unique.
+pub(super) fn document_edition(names: &[RankingMention], generic: &[u32]) -> Option<u32> {
+    let mut years: Vec<u32> = names
+        .iter()
+        .filter_map(|n| n.edition)
+        .chain(generic.iter().copied())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.len() == 1 {
+        years.first().copied()
+    } else {
+        years.last().copied().filter(|_| false)
+    }
+}
+
+/// A year stated with the position in its clause: "Rang 12 in 2024", "2019 noch auf dem 67. Platz".
+pub(super) fn explicit_year(
+    text: &str,
+    s: Span,
+    e: Span,
+    edition: Option<u32>,
+) -> (Option<u32>, bool) {
+    let after = &text[e.end..s.end];
+    let after_trim = after.trim_start();
+    for p in ["in ", "im Jahr ", "("] {
+        if let Some(rest) = after_trim.strip_prefix(p)
+            && let Some(y) = leading_year(rest)
+        {
+            return (Some(y), edition.is_some_and(|ed| y < ed));
+        }
+    }
+    let before = crate::extract::city::window_before(text, e.start, 60);
+    let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    if let Some(pos) = before.find(|c: char| c.is_ascii_digit()) {
+        if before[..pos].trim_end().ends_with("wie im Jahr")
+            || before[..pos].trim_end().ends_with("wie")
+        {
+            return (None, false);
+        }
+        if let Some(y) = leading_year(&before[pos..]) {
+            let between = &before[pos + 4..];
+            if between.contains("noch")
+                || between.contains("damals")
+                || edition.is_some_and(|ed| y < ed)
+            {
+                return (Some(y), true);
+            }
+            return (Some(y), false);
+        }
+    }
+    (None, false)
+}
+
+fn leading_year(s: &str) -> Option<u32> {
+    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if d.len() != 4 {
+        return None;
+    }
+    d.parse().ok().filter(|y| (1950..2100).contains(y))
+}
