@@ -31,6 +31,8 @@ pub struct RankingRules {
     shared: regex::Regex,
     /// Words without which a sentence states no position or previous position.
     anchors: aho_corasick::AhoCorasick,
+    /// "88,3 von 100 Punkten", "mit 71,4 Punkten"
+    score: regex::Regex,
     /// Words without which a sentence names no category or region.
     scope_anchors: aho_corasick::AhoCorasick,
 }
@@ -110,6 +112,40 @@ struct Entry {
 }
 
 impl RankingRules {
+    /// The score stated with a position: the nearest "N Punkte" in its clause.
+    fn score_near(&self, text: &str, s: Span, e: Span) -> (Option<f64>, Option<f64>) {
+        let sent = s.slice(text);
+        if !sent.contains("Punkt") && !sent.contains("Zähler") {
+            return (None, None);
+        }
+        let best = self
+            .score
+            .captures_iter(sent)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let (ms, me) = (s.start + m.start(), s.start + m.end());
+                let (l, r) = if me <= e.start {
+                    (me, e.start)
+                } else if ms >= e.end {
+                    (e.end, ms)
+                } else {
+                    (ms, ms)
+                };
+                let gap = &text[l..r];
+                if gap.contains([';', ':']) || gap.matches(", ").count() > 1 || r - l > 80 {
+                    return None;
+                }
+                let value = parse_decimal(c.get(1)?.as_str())?;
+                let max = c.get(2).and_then(|x| parse_decimal(x.as_str()));
+                Some((r - l, value, max))
+            })
+            .min_by_key(|t| t.0);
+        match best {
+            Some((_, v, m)) => (Some(v), m),
+            None => (None, None),
+        }
+    }
+
     pub fn new(gaz: &Gazetteers) -> RankingRules {
         let re =
             |p: &str| regex::Regex::new(p).unwrap_or_else(|e| panic!("ranking pattern {p}: {e}"));
@@ -120,6 +156,9 @@ impl RankingRules {
                 r"(?-u:\b)(?:(?:[Dd]ie|[Dd]er|[Uu]nsere?|[Ii]hre?|[Ss]eine?)\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]tadt|[Mm]etropole|Kommune|Gemeinde)|[Ss]ie|[Ee]s|[Ww]ir|uns|[Ee]r)(?-u:\b)",
             ),
             shared: re(r"(?-u:\b)(?:teilen|teilten|teilt)\s+sich(?-u:\b)"),
+            score: re(
+                r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
+            ),
             anchors: aho_corasick::AhoCorasick::new(POSITION_ANCHORS)
                 .unwrap_or_else(|e| panic!("anchors: {e}")),
             scope_anchors: aho_corasick::AhoCorasick::new(SCOPE_ANCHORS)
@@ -408,6 +447,10 @@ impl RankingRules {
                     .find(|n| n.span.start <= e.span.start)
                     .or_else(|| names.first());
                 let year = e.year.or(if e.historic { None } else { edition });
+                let (score, score_max) = match e.pos {
+                    Pos::Exact(_) => self.score_near(text, a.sentences[e.sentence], e.span),
+                    Pos::Bound(_) => (None, None),
+                };
                 Ranking {
                     city: c.name.clone(),
                     ags: c.ags.clone(),
@@ -424,8 +467,8 @@ impl RankingRules {
                         Pos::Exact(_) => None,
                     },
                     previous_rank: e.prev,
-                    score: None,
-                    score_max: None,
+                    score,
+                    score_max,
                     evidence: a.evidence(e.span, e.rule),
                 }
             })
@@ -433,10 +476,34 @@ impl RankingRules {
     }
 }
 
+/// A German decimal ("83,7") as a number.
+fn parse_decimal(s: &str) -> Option<f64> {
+    s.replace(',', ".").parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::assign::is_compared;
     use crate::extract::corpus;
+
+    #[test]
+    fn scores_go_with_their_position() {
+        let r = corpus::extractor().extract(&crate::Document::from_text(
+            "München erreicht mit 88,3 von 100 möglichen Punkten Platz 1. Kassel landet auf Platz 9.",
+        ));
+        let m = r
+            .rankings
+            .iter()
+            .find(|k| k.city == "München")
+            .expect("München ranked");
+        assert_eq!((m.score, m.score_max), (Some(88.3), Some(100.0)));
+        let k = r
+            .rankings
+            .iter()
+            .find(|k| k.city == "Kassel")
+            .expect("Kassel ranked");
+        assert_eq!((k.score, k.score_max), (None, None));
+    }
 
     #[test]
     fn table_rows() {
