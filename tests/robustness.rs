@@ -123,7 +123,7 @@ fn generated_texts_never_panic_and_evidence_is_valid() {
         let mut text = String::new();
         for _ in 0..n {
             text.push_str(rng.pick(TOKENS));
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
