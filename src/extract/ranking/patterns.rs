@@ -162,7 +162,7 @@ impl Patterns {
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
             ),
             prev_year_before: re(
-                r"(?:^|[^e]\s|\()(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres)\s+(?:(?:war|lag|belegte|stand|landete|erreichte)\s+(?:es|sie|er|die\s+Stadt)\s+)?(?:noch\s+)?(?:(?:auf|mit)\s+)?(?:(?:dem|den|der|einem)\s+)?",
+                r"(?-u:\b)(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres|[Ii]m Jahr zuvor)(?-u:\b)",
             ),
             vorjahres_ord: re(&format!(
                 r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
@@ -432,18 +432,13 @@ impl Patterns {
             }
         }
         // previous-year markers around expressions
+        let spans: Vec<Span> = out.iter().map(|e| e.span).collect();
         for e in out.iter_mut() {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
             if e.prev.is_none()
-                && (self.prev_year_after.is_match(after) || {
-                    // the marker must end right where the expression starts (a forward search
-                    // over a short tail: anchored-at-end regexes search in reverse, slowly)
-                    let tail = tail_clause(before, 70, &['.', ';']);
-                    self.prev_year_before
-                        .find_iter(tail)
-                        .any(|m| m.end() == tail.len())
-                })
+                && (self.prev_year_after.is_match(after)
+                    || self.previous_year_before(text, s, e.span.start, &spans))
             {
                 e.is_previous = true;
             }
@@ -460,6 +455,39 @@ impl Patterns {
         }
         out.sort_by_key(|e| e.span.start);
         out
+    }
+
+    /// Whether the clause before a position at `at` speaks of the year before ("Im Vorjahr hatte
+    /// die Stadt noch auf Platz 18 gelegen", "Vorjahr: Rang 96"): a marker with no other position
+    /// and no word of the present between it and the position, and not "wie im Vorjahr".
+    fn previous_year_before(&self, text: &str, s: Span, at: usize, spans: &[Span]) -> bool {
+        let before = &text[s.start..at];
+        let tail = tail_clause(before, 90, &['.', ';', ':', ',']);
+        let tail_start = at - tail.len();
+        let Some(m) = self.prev_year_before.find_iter(tail).last() else {
+            return false;
+        };
+        let marker_start = tail_start + m.start();
+        let lead = text[s.start..marker_start].trim_end();
+        if lead.ends_with("wie")
+            || lead.ends_with("Wie")
+            || lead.ends_with("wie schon")
+            || lead.ends_with("als")
+        {
+            return false;
+        }
+        let between = &text[tail_start + m.end()..at];
+        // another position between, or one the marker belongs to ("Platz 21 im Vorjahr")
+        let other_position = spans.iter().any(|p| {
+            (p.start > marker_start && p.start < at)
+                || (p.end <= marker_start && text[p.end..marker_start].trim().is_empty())
+        });
+        let present = PRESENT_WORDS.iter().any(|w| {
+            between
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == *w)
+        });
+        !other_position && !present && between.len() <= 60
     }
 
     /// Previous-rank statements of the sentence: "(Vorjahr: 11)", deltas, "wie im Vorjahr".
@@ -640,6 +668,18 @@ impl Default for Patterns {
         Patterns::new()
     }
 }
+
+/// Words of the present that end a previous-year clause ("im Vorjahr …, jetzt auf Rang 9").
+const PRESENT_WORDS: &[&str] = &[
+    "jetzt",
+    "nun",
+    "aktuell",
+    "diesmal",
+    "heute",
+    "derzeit",
+    "inzwischen",
+    "mittlerweile",
+];
 
 /// Superlatives that describe size or order, not a ranking result.
 const NOT_RANKING_SUPERLATIVES: &[&str] = &[

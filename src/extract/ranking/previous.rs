@@ -63,17 +63,36 @@ impl RankingRules {
                         .map(|m| m.city)
                         .or(subject)
                 });
+                // an explicit previous rank may also belong to a bound ("in die Top Ten; im
+                // Vorjahr noch Platz 18")
+                let fits = |e: &Entry| {
+                    e.sentence <= si
+                        && Some(e.city) == who
+                        && !e.historic
+                        && (matches!(e.pos, Pos::Exact(_)) || matches!(p.prev, Prev::Rank(_)))
+                };
+                let exact = |e: &Entry| matches!(e.pos, Pos::Exact(_));
                 target = entries
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, e)| {
-                        e.sentence <= si
-                            && Some(e.city) == who
-                            && matches!(e.pos, Pos::Exact(_))
-                            && !e.historic
+                    .filter(|(_, e)| fits(e))
+                    .find(|(_, e)| e.category == category && exact(e))
+                    .or_else(|| {
+                        entries
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .find(|(_, e)| fits(e) && e.category == category)
                     })
-                    .find(|(_, e)| e.category == category)
+                    .or_else(|| {
+                        // the city's latest position of the last few sentences, in any scope
+                        entries
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .find(|(_, e)| fits(e) && e.sentence + 3 >= si)
+                    })
                     .map(|(i, _)| i);
             }
             let Some(i) = target else { continue };
@@ -81,12 +100,12 @@ impl RankingRules {
             if e.prev_strength >= strength {
                 continue;
             }
-            let Pos::Exact(rank) = e.pos else { continue };
-            let prev = match p.prev {
-                Prev::Rank(v) => Some(v),
-                Prev::Up(n) => Some(rank + n),
-                Prev::Down(n) => rank.checked_sub(n).filter(|&v| v > 0),
-                Prev::Same => Some(rank),
+            let prev = match (p.prev, e.pos) {
+                (Prev::Rank(v), _) => Some(v),
+                (_, Pos::Bound(_)) => None,
+                (Prev::Up(n), Pos::Exact(rank)) => Some(rank + n),
+                (Prev::Down(n), Pos::Exact(rank)) => rank.checked_sub(n).filter(|&v| v > 0),
+                (Prev::Same, Pos::Exact(rank)) => Some(rank),
             };
             if let Some(v) = prev {
                 e.prev = Some(v);
