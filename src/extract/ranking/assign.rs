@@ -9,6 +9,15 @@ use crate::extract::city::Mention;
 use crate::gazetteer::FormKind;
 use crate::text::Span;
 
+/// What `assign` needs to know of the sentence a position stands in.
+pub(super) struct SentenceView<'x> {
+    pub index: usize,
+    /// The accepted city mentions inside the sentence.
+    pub mentions: &'x [&'x Mention],
+    /// The spans of every position expression of the sentence.
+    pub positions: &'x [Span],
+}
+
 impl RankingRules {
     /// The cities a position belongs to: the nearest city in the clause (all of a listed group
     /// for bounds); without one, the city the text is about at that point.
@@ -16,11 +25,11 @@ impl RankingRules {
         &self,
         a: &Article,
         e: &PosExpr,
-        in_sent: &[&Mention],
+        here: &SentenceView,
         all: &[Mention],
         subject: Option<u32>,
-        si: usize,
     ) -> Vec<u32> {
+        let (in_sent, si, siblings) = (here.mentions, here.index, here.positions);
         let text = a.text;
         // inside quoted speech in the first person ("dass wir Platz 8 erreicht haben"), the
         // speaker's city — the subject — is meant, whatever other cities the quote names
@@ -43,9 +52,18 @@ impl RankingRules {
                 // a bound covers every city the sentence names ("Die ersten zehn Plätze, auf
                 // denen neben A, B und C auch D und E zu finden sind"); cities with an exact
                 // rank of their own drop the bound again when entries are merged
+                // … but a city nearer to another position of the sentence belongs to that one
+                // ("A schafft es unter die zehn besten, B kommt unter die ersten fünf")
                 let mut all: Vec<u32> = in_sent
                     .iter()
                     .filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective)
+                    .filter(|m| {
+                        let own = cost(text, m, e.span);
+                        siblings
+                            .iter()
+                            .filter(|o| **o != e.span)
+                            .all(|o| cost(text, m, *o) >= own)
+                    })
                     .map(|m| m.city)
                     .collect();
                 all.dedup();

@@ -17,7 +17,7 @@ use crate::extract::city::Mention;
 use crate::gazetteer::{FormKind, Gazetteers};
 use crate::record::Ranking;
 use crate::text::Span;
-use assign::is_compared;
+use assign::{SentenceView, is_compared};
 use category::scope_for;
 use context::{Context, Scope};
 use lists::{contains_rank_word, table_row, table_row_number};
@@ -349,11 +349,17 @@ impl RankingRules {
             {
                 carried = Some(sc.clone());
             }
+            let sibling_spans: Vec<Span> = positions.iter().map(|p| p.span).collect();
             for e in &positions {
                 if e.negated {
                     continue;
                 }
-                let targets = self.assign(a, e, &in_sent, mentions, subject, si);
+                let here = SentenceView {
+                    index: si,
+                    mentions: &in_sent,
+                    positions: &sibling_spans,
+                };
+                let targets = self.assign(a, e, &here, mentions, subject);
                 if targets.is_empty() {
                     continue;
                 }
