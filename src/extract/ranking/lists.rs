@@ -21,8 +21,8 @@ pub(super) fn table_row(line: &str) -> Option<(&str, u32)> {
     num.parse().ok().filter(|&v| v > 0).map(|v| (label, v))
 }
 
-/// A table row "… 1. Hamburg 8,78 8,30 …": the rank number right before a city that is followed
-/// by decimal figures.
+/// A table row "… 1. Hamburg 8,78 8,30 …" or "2 | Regensburg | 84,7": the rank number right
+/// before a city that is followed by decimal figures or a column bar.
 pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
     let after = text[city.end..].trim_start_matches(' ');
     let figure = after.split(' ').next().unwrap_or("");
@@ -30,11 +30,22 @@ pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
         && figure
             .split(',')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-    if !is_figure {
+    let bar = after.starts_with('|');
+    if !is_figure && !bar {
         return None;
     }
     let before = crate::extract::city::window_before(text, city.start, 8);
-    let num = before.strip_suffix(". ")?;
+    let num = if bar {
+        let line_start = text[..city.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let lead = text[line_start..city.start].trim();
+        // the rank is the line's first cell: "2 | Regensburg |"
+        lead.strip_suffix('|')?
+            .trim()
+            .trim_start_matches('|')
+            .trim()
+    } else {
+        before.strip_suffix(". ")?
+    };
     let digits: String = num
         .chars()
         .rev()
@@ -43,10 +54,31 @@ pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
         .into_iter()
         .rev()
         .collect();
-    if digits.is_empty() || digits.len() > 3 {
+    if digits.is_empty() || digits.len() > 3 || (bar && digits.len() != num.len()) {
         return None;
     }
     digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(t: &str, city: &str) -> Option<u32> {
+        let s = t.find(city)?;
+        table_row_number(t, Span::new(s, s + city.len()))
+    }
+
+    #[test]
+    fn table_row_numbers() {
+        assert_eq!(row("Parks 1. Hamburg 8,78 8,30", "Hamburg"), Some(1));
+        assert_eq!(
+            row("Platz | Stadt\n2 | Regensburg | 84,7", "Regensburg"),
+            Some(2)
+        );
+        assert_eq!(row("am 3. Mai 2024 in Hamburg", "Hamburg"), None);
+        assert_eq!(row("Seite 3 | Hamburg | Bericht", "Hamburg"), None);
+    }
 }
 
 pub(super) fn contains_rank_word(s: &str) -> bool {
