@@ -60,6 +60,23 @@ pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
     digits.parse().ok()
 }
 
+pub(super) fn contains_rank_word(s: &str) -> bool {
+    [
+        "Platz",
+        "Rang",
+        "Ranking",
+        "Position",
+        "Plätze",
+        "Ränge",
+        "Platzierung",
+        "belegt",
+        "landet",
+        "folgen",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,21 +96,4 @@ mod tests {
         assert_eq!(row("am 3. Mai 2024 in Hamburg", "Hamburg"), None);
         assert_eq!(row("Seite 3 | Hamburg | Bericht", "Hamburg"), None);
     }
-}
-
-pub(super) fn contains_rank_word(s: &str) -> bool {
-    [
-        "Platz",
-        "Rang",
-        "Ranking",
-        "Position",
-        "Plätze",
-        "Ränge",
-        "Platzierung",
-        "belegt",
-        "landet",
-        "folgen",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
 }
