@@ -156,7 +156,7 @@ impl Patterns {
                 r"(?-u:\b)(?:(um)\s+)?({NUM}|einen|einem)\s+(?:Plätze|Plätzen|Platz|Ränge|Rängen|Rang|Positionen|Position|Zähler)(?-u:\b)"
             )),
             same: re(
-                r"(?-u:\b)(?:[Ww]ie im Vorjahr|[Ww]ie im vergangenen Jahr|[Ww]ie schon im Vorjahr|[Ww]ie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|erneut|bleibt|blieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
+                r"(?-u:\b)(?:[Ww]ie im Vorjahr|[Ww]ie im vergangenen Jahr|[Ww]ie schon im Vorjahr|[Ww]ie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|[Ee]rneut|[Bb]leibt|[Bb]lieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
             ),
             prev_year_after: re(
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
@@ -597,14 +597,15 @@ impl Patterns {
                 "vergangenen",
                 "verteidig",
                 "nverändert",
-                "erneut",
-                "bleibt",
-                "blieb",
+                "rneut",
+                "leibt",
+                "lieb",
                 "behaupt",
                 "Folge",
                 "Titelverteidig",
                 "halten",
                 "wie ",
+                "Wie ",
             ],
         )
         .then(|| self.same.find_iter(sent))
