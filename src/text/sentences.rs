@@ -237,14 +237,23 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         let piece = &text[p.start..p.end];
         let b = piece.as_bytes();
         for i in 2..b.len().saturating_sub(1) {
-            if matches!(b[i], b'.' | b'!' | b'?')
-                && b[i + 1].is_ascii_uppercase()
-                && b[i - 1].is_ascii_lowercase()
+            if !matches!(b[i], b'.' | b'!' | b'?') {
+                continue; // (an ASCII byte is always a char boundary, so slicing at i is safe)
+            }
+            let word_before = piece[..i].rsplit(' ').next().unwrap_or("");
+            let ends_word = b[i - 1].is_ascii_lowercase()
                 && b[i - 2].is_ascii_lowercase()
-                && !piece[..i]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.contains('.'))
+                && !word_before.contains('.');
+            // "…verbessert. 2019 lag die Stadt…": UAX #29 keeps a number followed by a lower-case
+            // word in the sentence; after a full word it starts a new one
+            let number_next = b[i] == b'.'
+                && b[i + 1] == b' '
+                && b.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+                && word_before.chars().count() >= 4
+                && word_before.chars().all(char::is_alphabetic)
+                && !ABBREVIATIONS.contains(&word_before);
+            if (matches!(b[i], b'.' | b'!' | b'?') && b[i + 1].is_ascii_uppercase() && ends_word)
+                || number_next
             {
                 push_trimmed(text, start, p.start + i + 1, out);
                 start = p.start + i + 1;
