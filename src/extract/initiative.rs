@@ -37,7 +37,6 @@ pub struct InitiativeRules {
     company: Regex,
     copula: Regex,
     naming: Regex,
-    founding: Regex,
     partner: Regex,
     next_ref: Regex,
     ranking_names: HashSet<String>,
@@ -87,9 +86,6 @@ impl InitiativeRules {
             ),
             naming: re(
                 r"(?:(?:mit|unter)\s+de[mn]\s+Namen|namens|getauft\s+auf\s+den\s+Namen)\s*$",
-            ),
-            founding: re(
-                r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
             ),
             partner: re(
                 r"(?:\b[Gg]emeinsam\s+mit|\b[Zz]usammen\s+mit|\bin\s+(?:Kooperation|Zusammenarbeit|Partnerschaft)\s+mit|\bmit\s+Unterstützung\s+(?:von|der|des|durch))\s+",
@@ -162,9 +158,11 @@ impl InitiativeRules {
         for c in self.units(t) {
             push(c, &mut covered, &mut cands);
         }
-        let company_form = ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f));
-        for c in self.companies(t).into_iter().filter(|_| company_form) {
-            push(c, &mut covered, &mut cands);
+        // the company regex is slow; most articles name no company form at all
+        if ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f)) {
+            for c in self.companies(t) {
+                push(c, &mut covered, &mut cands);
+            }
         }
         let city_tok = city_tokens(&toks, m);
         for c in self.leads(a, &toks, &lowers, &city_tok) {
@@ -919,10 +917,9 @@ impl InitiativeRules {
         let in_sentence = |k: usize| {
             let s = a.sentences[k];
             let sent = s.slice(a.text);
-            let verbs: Vec<usize> = self
-                .founding
-                .find_iter(sent)
-                .map(|m| s.start + m.start())
+            let verbs: Vec<usize> = text::founding_words(sent)
+                .into_iter()
+                .map(|v| s.start + v)
                 .collect();
             if verbs.is_empty() {
                 return None;

@@ -18,6 +18,8 @@ pub struct Lexicon {
     /// Sorted longest first, so the most specific suffix wins.
     pub quote_head: Vec<Head>,
     pub lead: HashMap<String, Head>,
+    /// The lead words of seven letters or more, longest first, for `lead_suffix`.
+    lead_long: Vec<Head>,
     pub lead_dropped: HashSet<String>,
     pub tail: HashMap<String, Head>,
     pub compound_any: Vec<Head>,
@@ -97,7 +99,14 @@ impl Lexicon {
                 _ => {}
             }
         }
+        lex.lead_long = lex
+            .lead
+            .values()
+            .filter(|h| h.word.chars().count() >= 7)
+            .cloned()
+            .collect();
         for v in [
+            &mut lex.lead_long,
             &mut lex.quote_head,
             &mut lex.compound_any,
             &mut lex.compound_topic,
@@ -154,13 +163,12 @@ impl Lexicon {
     }
 
     /// A lead word at the end of a compound ("Nachbarschaftsplattform"): only heads of seven
-    /// letters or more, after a first part of three or more.
+    /// letters or more, after a first part of three or more; the longest such head wins.
     pub fn lead_suffix(&self, lower: &str) -> Option<&Head> {
-        self.lead.values().find(|h| {
-            h.word.chars().count() >= 7
-                && lower
-                    .strip_suffix(h.word.as_str())
-                    .is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
+        self.lead_long.iter().find(|h| {
+            lower
+                .strip_suffix(h.word.as_str())
+                .is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
         })
     }
 
