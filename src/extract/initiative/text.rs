@@ -113,7 +113,8 @@ pub fn is_adjective(w: &str) -> bool {
 /// CamelCase inside a word part: two lower-case letters, then an upper-case one ("SmartCity",
 /// "KartenPort"), but not a gender form ("BürgerInnen").
 pub fn is_camel(w: &str) -> bool {
-    if w.contains('.') {
+    // a capital after two lower-case letters stands at the third char or later
+    if !w.chars().skip(2).any(char::is_uppercase) || w.contains('.') {
         return false;
     }
     w.split('-').any(|seg| {
@@ -139,7 +140,7 @@ pub fn is_camel(w: &str) -> bool {
 
 /// Letters mixed with digits ("LAB42", "Hardware4Future"), not measures or versions.
 pub fn is_letter_digit(w: &str) -> bool {
-    if w.contains('.') || !w.chars().next().is_some_and(char::is_alphabetic) {
+    if !w.bytes().any(|b| b.is_ascii_digit()) || w.contains('.') || !w.chars().next().is_some_and(char::is_alphabetic) {
         return false;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -212,8 +213,15 @@ pub fn founding_words(s: &str) -> Vec<usize> {
         let word = is_word_char(c);
         if word && !prev_word && i >= next_from {
             let rest = &s[i..];
+            // the first letter as the words are written (the only non-ASCII fold is "ſ")
+            let first = if c == '\u{17F}' {
+                's'
+            } else {
+                c.to_ascii_lowercase()
+            };
             if let Some(len) = FOUNDING_WORDS
                 .iter()
+                .filter(|(w, _)| w.starts_with(first))
                 .find_map(|&(w, open)| founding_word_len(rest, w, open))
             {
                 out.push(i);
@@ -252,12 +260,10 @@ fn folds_to(c: char, p: char) -> bool {
 
 /// A word char as the regex `\w` means it (letters, marks, decimal digits, connectors).
 pub fn is_word_char(c: char) -> bool {
-    static WORD: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^\w$").expect("word regex"));
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        c.is_alphabetic() || WORD.is_match(c.encode_utf8(&mut [0; 4]))
+        regex_syntax::is_word_character(c)
     }
 }
 
@@ -291,31 +297,30 @@ pub const CITY_SUFFIX_STOP: &[&str] = &["weit", "er", "isch", "s", "ern"];
 /// opening quote before a close drops the unclosed one.
 pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for q in ['"', '\''] {
+    for q in [b'"', b'\''] {
         let mut open: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        let mut it = t.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
-            if c == '\n' {
+        // only quotes and line breaks change the state; both are ASCII, never inside a char
+        let stops = t.bytes().enumerate().filter(|&(_, b)| b == q || b == b'\n');
+        for (i, b) in stops {
+            if b == b'\n' {
                 open = None;
+                continue;
             }
-            if c == q {
-                let opener = prev
-                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
-                    && (q == '"' || next.is_some_and(char::is_alphanumeric));
-                let closer = prev.is_some_and(|p| !p.is_whitespace())
-                    && (q == '"' || !next.is_some_and(char::is_alphanumeric));
-                match open {
-                    Some(o) if closer && i - o <= 160 => {
-                        out.push((o, i));
-                        open = None;
-                    }
-                    _ if opener => open = Some(i),
-                    _ => {}
+            let prev = t[..i].chars().next_back();
+            let next = t[i + 1..].chars().next();
+            let opener = prev
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
+                && (q == b'"' || next.is_some_and(char::is_alphanumeric));
+            let closer = prev.is_some_and(|p| !p.is_whitespace())
+                && (q == b'"' || !next.is_some_and(char::is_alphanumeric));
+            match open {
+                Some(o) if closer && i - o <= 160 => {
+                    out.push((o, i));
+                    open = None;
                 }
+                _ if opener => open = Some(i),
+                _ => {}
             }
-            prev = Some(c);
         }
     }
     out.sort_unstable();
