@@ -24,6 +24,9 @@ pub struct Lexicon {
     pub tail: HashMap<String, Head>,
     pub compound_any: Vec<Head>,
     pub compound_topic: Vec<Head>,
+    /// The last two bytes of every compound head, sorted: a quick test for `compound_of`
+    /// (empty, and unused, if a head is shorter).
+    compound_tails: Vec<[u8; 2]>,
     pub compound_stop: HashSet<String>,
     pub topic: Vec<String>,
     pub brand: HashSet<String>,
@@ -99,6 +102,12 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let compound_heads = || lex.compound_any.iter().chain(&lex.compound_topic);
+        if compound_heads().all(|h| h.word.len() >= 2) {
+            lex.compound_tails = compound_heads().filter_map(|h| last2(&h.word)).collect();
+        }
+        lex.compound_tails.sort_unstable();
+        lex.compound_tails.dedup();
         lex.lead_long = lex
             .lead
             .values()
@@ -182,6 +191,11 @@ impl Lexicon {
     /// `lower` is the word in lower case, of the same byte length as the word.
     pub fn compound_of(&self, lower: &str) -> Option<(&Head, usize)> {
         for cand in strip_endings(lower) {
+            if !self.compound_tails.is_empty()
+                && last2(cand).is_none_or(|t| self.compound_tails.binary_search(&t).is_err())
+            {
+                continue;
+            }
             for (list, need_topic) in [(&self.compound_any, false), (&self.compound_topic, true)] {
                 for h in list.iter() {
                     let Some(prefix) = cand.strip_suffix(h.word.as_str()) else {
@@ -208,6 +222,14 @@ impl Lexicon {
             }
         }
         None
+    }
+}
+
+/// The last two bytes of a word, if it has two.
+fn last2(w: &str) -> Option<[u8; 2]> {
+    match w.as_bytes() {
+        [.., a, b] => Some([*a, *b]),
+        _ => None,
     }
 }
 
