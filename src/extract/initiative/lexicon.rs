@@ -13,15 +13,48 @@ pub struct Head {
     pub plain: bool,
 }
 
+/// Head words by their lower-case surface; most words fail the quick test of first byte and
+/// length before any hashing.
+#[derive(Debug, Default)]
+pub struct HeadMap {
+    map: HashMap<String, Head>,
+    first_bytes: Vec<u8>,
+    max_len: usize,
+}
+
+impl HeadMap {
+    fn insert(&mut self, word: String, head: Head) {
+        if let Some(&b) = word.as_bytes().first()
+            && !self.first_bytes.contains(&b)
+        {
+            self.first_bytes.push(b);
+        }
+        self.max_len = self.max_len.max(word.len());
+        self.map.insert(word, head);
+    }
+
+    pub fn get(&self, word: &str) -> Option<&Head> {
+        let b = *word.as_bytes().first()?;
+        if word.len() > self.max_len || !self.first_bytes.contains(&b) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Head> {
+        self.map.values()
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Sorted longest first, so the most specific suffix wins.
     pub quote_head: Vec<Head>,
-    pub lead: HashMap<String, Head>,
+    pub lead: HeadMap,
     /// The lead words of seven letters or more, longest first, for `lead_suffix`.
     lead_long: Vec<Head>,
     pub lead_dropped: HashSet<String>,
-    pub tail: HashMap<String, Head>,
+    pub tail: HeadMap,
     pub compound_any: Vec<Head>,
     pub compound_topic: Vec<Head>,
     /// The last two bytes of every compound head, sorted: a quick test for `compound_of`
@@ -182,7 +215,7 @@ impl Lexicon {
     }
 
     /// The exact head (a lead or tail word), tolerating genitive endings.
-    pub fn exact<'a>(map: &'a HashMap<String, Head>, lower: &str) -> Option<&'a Head> {
+    pub fn exact<'a>(map: &'a HeadMap, lower: &str) -> Option<&'a Head> {
         strip_endings(lower).find_map(|c| map.get(c))
     }
 

@@ -19,15 +19,21 @@ impl Tok {
 pub fn tokenize(t: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(t.len() / 6);
     let mut start: Option<usize> = None;
-    let mut it = t.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let word = c.is_alphanumeric()
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while let Some(&b) = t.as_bytes().get(i) {
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let alnum = c.is_alphanumeric();
+        let word = alnum
             || c == '_'
             || (matches!(c, '-' | '.' | '@' | '&')
-                && prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric)
+                && prev_alnum
+                && t[i + 1..].chars().next().is_some_and(char::is_alphanumeric)
                 && start.is_some());
         match (word, start) {
             (true, None) => start = Some(i),
@@ -37,7 +43,8 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
             }
             _ => {}
         }
-        prev = Some(c);
+        prev_alnum = alnum;
+        i += len;
     }
     if let Some(s) = start {
         out.push(Tok { s, e: t.len() });

@@ -172,7 +172,8 @@ pub fn is_qualifier(w: &str) -> bool {
 
 /// Capitalised, with lower-case letters, letters and inner hyphens only: "Müller-Wuttke".
 pub fn name_shaped(w: &str) -> bool {
-    w.chars().count() >= 2
+    w.starts_with(char::is_uppercase)
+        && w.chars().count() >= 2
         && w.split('-').all(|p| {
             let mut cs = p.chars();
             cs.next().is_some_and(|c| c.is_uppercase())
