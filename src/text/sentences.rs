@@ -265,7 +265,9 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
         return Vec::new();
     }
     let b = s.as_bytes();
-    let is_cut = |q: usize| q > 0 && q < b.len() && b[q - 1].is_ascii_alphabetic() && b[q].is_ascii_alphabetic();
+    let is_cut = |q: usize| {
+        q > 0 && q < b.len() && b[q - 1].is_ascii_alphabetic() && b[q].is_ascii_alphabetic()
+    };
     let mut starts = vec![0];
     let mut from = 0;
     while let Some((r, _)) = s[from..]
@@ -284,7 +286,11 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
         from = end;
     }
     let ends = starts.iter().skip(1).copied().chain([s.len()]);
-    starts.iter().zip(ends).map(|(&a, e)| (a, &s[a..e])).collect()
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, e)| (a, &s[a..e]))
+        .collect()
 }
 
 /// A char that never ends a sentence nor changes how the segmenter reads the next ones:

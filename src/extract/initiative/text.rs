@@ -147,7 +147,10 @@ pub fn is_camel(w: &str) -> bool {
 
 /// Letters mixed with digits ("LAB42", "Hardware4Future"), not measures or versions.
 pub fn is_letter_digit(w: &str) -> bool {
-    if !w.bytes().any(|b| b.is_ascii_digit()) || w.contains('.') || !w.chars().next().is_some_and(char::is_alphabetic) {
+    if !w.bytes().any(|b| b.is_ascii_digit())
+        || w.contains('.')
+        || !w.chars().next().is_some_and(char::is_alphabetic)
+    {
         return false;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();

@@ -78,7 +78,11 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     static TAILS: std::sync::LazyLock<Vec<[u8; 3]>> = std::sync::LazyLock::new(|| {
         let mut tails: Vec<[u8; 3]> = SUFFIX_HEADS
             .iter()
-            .flat_map(|(stem, _)| HEAD_ENDINGS.iter().map(move |end| last3(&format!("{stem}{end}"))))
+            .flat_map(|(stem, _)| {
+                HEAD_ENDINGS
+                    .iter()
+                    .map(move |end| last3(&format!("{stem}{end}")))
+            })
             .collect();
         tails.sort_unstable();
         tails.dedup();
