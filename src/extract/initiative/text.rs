@@ -55,11 +55,15 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
 /// Byte spans of web addresses ("https://…", "www.…") and e-mail addresses, to the next space.
 pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(rel) = t[from..].find(['/', '@', 'w']) {
-        let i = from + rel;
-        let start_pat = t[i..].starts_with("www.") || t[i..].starts_with("//");
-        let mail = t[i..].starts_with('@')
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let start_pat = match b {
+            b'w' => bytes[i..].starts_with(b"www."),
+            b'/' => bytes[i..].starts_with(b"//"),
+            _ => false,
+        };
+        let mail = b == b'@'
             && t[i + 1..]
                 .split_whitespace()
                 .next()
@@ -72,9 +76,9 @@ pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
                 .map_or(0, |(k, c)| k + c.len_utf8());
             let e = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
             out.push(crate::text::Span::new(s, e));
-            from = e.max(i + 1);
+            i = e.max(i + 1);
         } else {
-            from = i + 1;
+            i += 1;
         }
     }
     out
@@ -165,6 +169,9 @@ pub fn is_acronym(w: &str) -> bool {
 
 /// A name with an @ inside that is not an e-mail address ("digital@MZ").
 pub fn is_at_name(w: &str) -> bool {
+    if !w.as_bytes().contains(&b'@') {
+        return false;
+    }
     match w.split_once('@') {
         Some((a, b)) => !a.is_empty() && !b.is_empty() && !b.contains('.') && !b.contains('@'),
         None => false,
