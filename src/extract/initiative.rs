@@ -37,7 +37,6 @@ pub struct InitiativeRules {
     company: Regex,
     copula: Regex,
     naming: Regex,
-    founding: Regex,
     partner: Regex,
     next_ref: Regex,
     ranking_names: HashSet<String>,
@@ -87,9 +86,6 @@ impl InitiativeRules {
             ),
             naming: re(
                 r"(?:(?:mit|unter)\s+de[mn]\s+Namen|namens|getauft\s+auf\s+den\s+Namen)\s*$",
-            ),
-            founding: re(
-                r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
             ),
             partner: re(
                 r"(?:\b[Gg]emeinsam\s+mit|\b[Zz]usammen\s+mit|\bin\s+(?:Kooperation|Zusammenarbeit|Partnerschaft)\s+mit|\bmit\s+Unterstützung\s+(?:von|der|des|durch))\s+",
@@ -162,9 +158,11 @@ impl InitiativeRules {
         for c in self.units(t) {
             push(c, &mut covered, &mut cands);
         }
-        let company_form = ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f));
-        for c in self.companies(t).into_iter().filter(|_| company_form) {
-            push(c, &mut covered, &mut cands);
+        // the company regex is slow; most articles name no company form at all
+        if ["GmbH", "mbH", " AG", " UG"].iter().any(|f| t.contains(f)) {
+            for c in self.companies(t) {
+                push(c, &mut covered, &mut cands);
+            }
         }
         let city_tok = city_tokens(&toks, m);
         for c in self.leads(a, &toks, &lowers, &city_tok) {
@@ -190,11 +188,12 @@ impl InitiativeRules {
         let years = crate::extract::year::extract(a);
         let mut out: Vec<Initiative> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
+        let mut founding: Vec<Option<Vec<usize>>> = vec![None; a.sentences.len()];
         for (i, c) in cands.iter().enumerate() {
             let last_in_sentence = cands
                 .get(i + 1)
                 .is_none_or(|n| a.sentence_at(n.span.start) != a.sentence_at(c.span.start));
-            let year = self.year_of(a, c.span, &years, last_in_sentence);
+            let year = self.year_of(a, c.span, &years, last_in_sentence, &mut founding);
             let partners = self.partners_of(a, c.span);
             let key = scorer_key(&c.name);
             if let Some(j) = keys.iter().position(|k| *k == key) {
@@ -501,33 +500,38 @@ impl InitiativeRules {
     /// Companies founded for the purpose: a topic word in the name or "neue"/"gegründete" before.
     fn companies(&self, t: &str) -> Vec<Cand> {
         let mut out = Vec::new();
-        for cap in self.company.captures_iter(t) {
-            let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else {
-                continue;
-            };
-            let mut words: Vec<&str> = name.as_str().split_whitespace().collect();
-            while words.first().is_some_and(|w| is_determiner(w)) {
-                words.remove(0);
+        // the regex is slow on long texts: it runs only on the stretches that name a form
+        let stretches = stretches(t, &['.', '&', '@', '-'], &["mbH", "AG", "UG"]);
+        for (base, stretch) in stretches {
+            for cap in self.company.captures_iter(stretch) {
+                let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else {
+                    continue;
+                };
+                let mut words: Vec<&str> = name.as_str().split_whitespace().collect();
+                while words.first().is_some_and(|w| is_determiner(w)) {
+                    words.remove(0);
+                }
+                if words.is_empty() {
+                    continue;
+                }
+                let before = last_word(t[..base + name.start()].trim_end()).to_lowercase();
+                let founded = before.starts_with("neue")
+                    || before.starts_with("gegründete")
+                    || before.starts_with("eigene");
+                let joined = words.join(" ");
+                if !founded && !self.lex.has_topic(&joined.to_lowercase()) {
+                    continue;
+                }
+                let end = base + all.end();
+                let start = end - (all.as_str().len() - all.as_str().find(words[0]).unwrap_or(0));
+                let form = cap.get(2).map(|f| f.as_str()).unwrap_or("GmbH");
+                out.push(Cand {
+                    span: Span::new(start, end),
+                    name: format!("{joined} {form}"),
+                    kind: "company".into(),
+                    rule: "initiative.company",
+                });
             }
-            if words.is_empty() {
-                continue;
-            }
-            let before = last_word(t[..name.start()].trim_end()).to_lowercase();
-            let founded = before.starts_with("neue")
-                || before.starts_with("gegründete")
-                || before.starts_with("eigene");
-            let joined = words.join(" ");
-            if !founded && !self.lex.has_topic(&joined.to_lowercase()) {
-                continue;
-            }
-            let start = all.end() - (all.as_str().len() - all.as_str().find(words[0]).unwrap_or(0));
-            let form = cap.get(2).map(|f| f.as_str()).unwrap_or("GmbH");
-            out.push(Cand {
-                span: Span::new(start, all.end()),
-                name: format!("{joined} {form}"),
-                kind: "company".into(),
-                rule: "initiative.company",
-            });
         }
         out
     }
@@ -908,22 +912,25 @@ impl InitiativeRules {
 
     /// The founding or start year stated in the sentence (or, for the sentence's last
     /// initiative, in the next sentence when it refers back: "Dieses Projekt entstand 2020").
+    /// `founding` caches the founding words' offsets per sentence.
     fn year_of(
         &self,
         a: &Article,
         span: Span,
         years: &[crate::extract::year::YearFact],
         last: bool,
+        founding: &mut [Option<Vec<usize>>],
     ) -> Option<u32> {
         let si = a.sentence_at(span.start)?;
-        let in_sentence = |k: usize| {
+        let mut in_sentence = |k: usize| {
             let s = a.sentences[k];
-            let sent = s.slice(a.text);
-            let verbs: Vec<usize> = self
-                .founding
-                .find_iter(sent)
-                .map(|m| s.start + m.start())
-                .collect();
+            // founding words of each sentence, found once
+            let verbs = founding[k].get_or_insert_with(|| {
+                text::founding_words(s.slice(a.text))
+                    .into_iter()
+                    .map(|v| s.start + v)
+                    .collect()
+            });
             if verbs.is_empty() {
                 return None;
             }
@@ -990,6 +997,21 @@ fn city_tokens(toks: &[Tok], m: &[Mention]) -> Vec<bool> {
         }
     }
     v
+}
+
+/// The stretches of `t` (with their byte offsets) between ASCII punctuation chars other than
+/// `inner` and "_", that contain one of `needles`. A regex that matches none of those chars
+/// and looks around only with `\b` finds the same matches in these stretches as in all of `t`
+/// (its word boundaries read such a char as they read the haystack's edge), but much faster:
+/// Unicode word boundaries keep the fast regex engines off most German text.
+fn stretches<'t>(
+    t: &'t str,
+    inner: &'static [char],
+    needles: &'static [&'static str],
+) -> impl Iterator<Item = (usize, &'t str)> {
+    t.split(move |c: char| c.is_ascii_punctuation() && c != '_' && !inner.contains(&c))
+        .map(move |s| (offset(t, s), s))
+        .filter(move |(_, s)| needles.iter().any(|n| s.contains(n)))
 }
 
 /// The last word of a text (letters, digits, hyphens).

@@ -454,15 +454,29 @@ impl<'a> Ctx<'a> {
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut start: Option<usize> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let inner_hyphen =
-            c == '-' && start.is_some() && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let inner_hyphen = c == '-'
+            && start.is_some()
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() || inner_hyphen {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(Tok { s, e: i });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Tok { s, e: text.len() });

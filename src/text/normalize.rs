@@ -66,13 +66,30 @@ impl NormText {
                 byte_idx += cluster.len() as u32;
             }
         } else {
-            let mut chars = original.chars().peekable();
-            while let Some(c) = chars.next() {
-                if let Some(f) = fold_char(c, chars.peek().copied()) {
+            let mut rest = original;
+            while !rest.is_empty() {
+                // a run of ASCII chars that stay as they are: one byte, one char each
+                let run = rest
+                    .bytes()
+                    .position(|b| !b.is_ascii() || matches!(b, b'\t' | b'\r' | b'`'))
+                    .unwrap_or(rest.len());
+                if run > 0 {
+                    text.push_str(&rest[..run]);
+                    map.extend(char_idx..char_idx + run as u32);
+                    byte_map.extend(byte_idx..byte_idx + run as u32);
+                    char_idx += run as u32;
+                    byte_idx += run as u32;
+                    rest = &rest[run..];
+                    continue;
+                }
+                let mut chars = rest.chars();
+                let Some(c) = chars.next() else { break };
+                if let Some(f) = fold_char(c, chars.next()) {
                     push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
                 }
                 char_idx += 1;
                 byte_idx += c.len_utf8() as u32;
+                rest = &rest[c.len_utf8()..];
             }
         }
         map.push(char_idx);

@@ -212,7 +212,7 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
     let s = line.slice(text);
     let mut cur_start: Option<usize> = None;
     let mut pieces: Vec<Span> = Vec::new();
-    for (off, piece) in s.split_sentence_bound_indices() {
+    for (off, piece) in sentence_pieces(s) {
         let abs = line.start + off;
         let start = cur_start.unwrap_or(abs);
         let end = abs + piece.len();
@@ -260,6 +260,56 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
             }
         }
         push_trimmed(text, start, p.end, out);
+    }
+}
+
+/// The UAX #29 sentence pieces of `s` with their byte offsets, exactly as unicode-segmentation's
+/// `split_sentence_bound_indices` gives them. The segmenter is slow, so it runs only on the
+/// stretches around chars that may end a sentence (see `may_end_sentence`), cut between two
+/// ASCII letters: after two letters its state holds nothing any rule looks at (only a
+/// terminator followed by closers and spaces matters), and its look-ahead for a lower-case
+/// letter stops at the first letter, so it never passes a cut.
+fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let b = s.as_bytes();
+    let is_cut = |q: usize| {
+        q > 0 && q < b.len() && b[q - 1].is_ascii_alphabetic() && b[q].is_ascii_alphabetic()
+    };
+    let mut starts = vec![0];
+    let mut from = 0;
+    while let Some((r, _)) = s[from..]
+        .char_indices()
+        .find(|&(_, c)| !is_plain_char(c))
+        .map(|(k, c)| (from + k, c))
+    {
+        let start = (from..=r).rev().find(|&q| is_cut(q)).unwrap_or(from);
+        let end = (r + 1..b.len()).find(|&q| is_cut(q)).unwrap_or(b.len());
+        starts.extend(
+            s[start..end]
+                .split_sentence_bound_indices()
+                .map(|(off, _)| start + off)
+                .filter(|&off| off != start),
+        );
+        from = end;
+    }
+    let ends = starts.iter().skip(1).copied().chain([s.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, e)| (a, &s[a..e]))
+        .collect()
+}
+
+/// A char that never ends a sentence nor changes how the segmenter reads the next ones:
+/// ASCII but ".!?" and line breaks, Latin letters, common dashes and bullets.
+fn is_plain_char(c: char) -> bool {
+    match c {
+        '.' | '!' | '?' | '\r' | '\n' => false,
+        '\u{0}'..='\u{7F}' | '\u{A0}'..='\u{24F}' => true,
+        '–' | '—' | '•' | '€' => true,
+        _ => false,
     }
 }
 
@@ -315,6 +365,38 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn pieces_match_unicode_segmentation() {
+        let alphabets: Vec<Vec<char>> = [
+            "aBcDxyzAEIOU  ..!?,;:-\"'()[]0123456789äÖüßé\u{301}\u{AD}\u{A0}…–•\u{2024}。！\n\r\u{85}\u{2028}\tπΣ",
+            "abcdeABCDEabcdeABCDE  .!?\"()1ä\u{301}\u{AD}",
+        ]
+        .iter()
+        .map(|a| a.chars().collect())
+        .collect();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut texts: Vec<String> = include_str!("../extract/corpus/ranking.txt")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        for alphabet in &alphabets {
+            for _ in 0..30_000 {
+                let len = next(24);
+                texts.push((0..len).map(|_| alphabet[next(alphabet.len())]).collect());
+            }
+        }
+        for t in &texts {
+            let want: Vec<(usize, &str)> = t.split_sentence_bound_indices().collect();
+            assert_eq!(sentence_pieces(t), want, "{t:?}");
+        }
     }
 
     #[test]

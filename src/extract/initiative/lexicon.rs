@@ -13,15 +13,53 @@ pub struct Head {
     pub plain: bool,
 }
 
+/// Head words by their lower-case surface; most words fail the quick test of first byte and
+/// length before any hashing.
+#[derive(Debug, Default)]
+pub struct HeadMap {
+    map: HashMap<String, Head>,
+    first_bytes: Vec<u8>,
+    max_len: usize,
+}
+
+impl HeadMap {
+    fn insert(&mut self, word: String, head: Head) {
+        if let Some(&b) = word.as_bytes().first()
+            && !self.first_bytes.contains(&b)
+        {
+            self.first_bytes.push(b);
+        }
+        self.max_len = self.max_len.max(word.len());
+        self.map.insert(word, head);
+    }
+
+    pub fn get(&self, word: &str) -> Option<&Head> {
+        let b = *word.as_bytes().first()?;
+        if word.len() > self.max_len || !self.first_bytes.contains(&b) {
+            return None;
+        }
+        self.map.get(word)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &Head> {
+        self.map.values()
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Sorted longest first, so the most specific suffix wins.
     pub quote_head: Vec<Head>,
-    pub lead: HashMap<String, Head>,
+    pub lead: HeadMap,
+    /// The lead words of seven letters or more, longest first, for `lead_suffix`.
+    lead_long: Vec<Head>,
     pub lead_dropped: HashSet<String>,
-    pub tail: HashMap<String, Head>,
+    pub tail: HeadMap,
     pub compound_any: Vec<Head>,
     pub compound_topic: Vec<Head>,
+    /// The last two bytes of every compound head, sorted: a quick test for `compound_of`
+    /// (empty, and unused, if a head is shorter).
+    compound_tails: Vec<[u8; 2]>,
     pub compound_stop: HashSet<String>,
     pub topic: Vec<String>,
     pub brand: HashSet<String>,
@@ -97,7 +135,20 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let compound_heads = || lex.compound_any.iter().chain(&lex.compound_topic);
+        if compound_heads().all(|h| h.word.len() >= 2) {
+            lex.compound_tails = compound_heads().filter_map(|h| last2(&h.word)).collect();
+        }
+        lex.compound_tails.sort_unstable();
+        lex.compound_tails.dedup();
+        lex.lead_long = lex
+            .lead
+            .values()
+            .filter(|h| h.word.chars().count() >= 7)
+            .cloned()
+            .collect();
         for v in [
+            &mut lex.lead_long,
             &mut lex.quote_head,
             &mut lex.compound_any,
             &mut lex.compound_topic,
@@ -154,18 +205,17 @@ impl Lexicon {
     }
 
     /// A lead word at the end of a compound ("Nachbarschaftsplattform"): only heads of seven
-    /// letters or more, after a first part of three or more.
+    /// letters or more, after a first part of three or more; the longest such head wins.
     pub fn lead_suffix(&self, lower: &str) -> Option<&Head> {
-        self.lead.values().find(|h| {
-            h.word.chars().count() >= 7
-                && lower
-                    .strip_suffix(h.word.as_str())
-                    .is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
+        self.lead_long.iter().find(|h| {
+            lower
+                .strip_suffix(h.word.as_str())
+                .is_some_and(|p| p.trim_end_matches('-').chars().count() >= 3)
         })
     }
 
     /// The exact head (a lead or tail word), tolerating genitive endings.
-    pub fn exact<'a>(map: &'a HashMap<String, Head>, lower: &str) -> Option<&'a Head> {
+    pub fn exact<'a>(map: &'a HeadMap, lower: &str) -> Option<&'a Head> {
         strip_endings(lower).find_map(|c| map.get(c))
     }
 
@@ -174,6 +224,11 @@ impl Lexicon {
     /// `lower` is the word in lower case, of the same byte length as the word.
     pub fn compound_of(&self, lower: &str) -> Option<(&Head, usize)> {
         for cand in strip_endings(lower) {
+            if !self.compound_tails.is_empty()
+                && last2(cand).is_none_or(|t| self.compound_tails.binary_search(&t).is_err())
+            {
+                continue;
+            }
             for (list, need_topic) in [(&self.compound_any, false), (&self.compound_topic, true)] {
                 for h in list.iter() {
                     let Some(prefix) = cand.strip_suffix(h.word.as_str()) else {
@@ -200,6 +255,14 @@ impl Lexicon {
             }
         }
         None
+    }
+}
+
+/// The last two bytes of a word, if it has two.
+fn last2(w: &str) -> Option<[u8; 2]> {
+    match w.as_bytes() {
+        [.., a, b] => Some([*a, *b]),
+        _ => None,
     }
 }
 

@@ -19,15 +19,21 @@ impl Tok {
 pub fn tokenize(t: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(t.len() / 6);
     let mut start: Option<usize> = None;
-    let mut it = t.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let word = c.is_alphanumeric()
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while let Some(&b) = t.as_bytes().get(i) {
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        };
+        let alnum = c.is_alphanumeric();
+        let word = alnum
             || c == '_'
             || (matches!(c, '-' | '.' | '@' | '&')
-                && prev.is_some_and(char::is_alphanumeric)
-                && next.is_some_and(char::is_alphanumeric)
+                && prev_alnum
+                && t[i + 1..].chars().next().is_some_and(char::is_alphanumeric)
                 && start.is_some());
         match (word, start) {
             (true, None) => start = Some(i),
@@ -37,7 +43,8 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
             }
             _ => {}
         }
-        prev = Some(c);
+        prev_alnum = alnum;
+        i += len;
     }
     if let Some(s) = start {
         out.push(Tok { s, e: t.len() });
@@ -48,11 +55,15 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
 /// Byte spans of web addresses ("https://…", "www.…") and e-mail addresses, to the next space.
 pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(rel) = t[from..].find(['/', '@', 'w']) {
-        let i = from + rel;
-        let start_pat = t[i..].starts_with("www.") || t[i..].starts_with("//");
-        let mail = t[i..].starts_with('@')
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let start_pat = match b {
+            b'w' => bytes[i..].starts_with(b"www."),
+            b'/' => bytes[i..].starts_with(b"//"),
+            _ => false,
+        };
+        let mail = b == b'@'
             && t[i + 1..]
                 .split_whitespace()
                 .next()
@@ -65,9 +76,9 @@ pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
                 .map_or(0, |(k, c)| k + c.len_utf8());
             let e = t[i..].find(char::is_whitespace).map_or(t.len(), |k| i + k);
             out.push(crate::text::Span::new(s, e));
-            from = e.max(i + 1);
+            i = e.max(i + 1);
         } else {
-            from = i + 1;
+            i += 1;
         }
     }
     out
@@ -113,7 +124,8 @@ pub fn is_adjective(w: &str) -> bool {
 /// CamelCase inside a word part: two lower-case letters, then an upper-case one ("SmartCity",
 /// "KartenPort"), but not a gender form ("BürgerInnen").
 pub fn is_camel(w: &str) -> bool {
-    if w.contains('.') {
+    // a capital after two lower-case letters stands at the third char or later
+    if !w.chars().skip(2).any(char::is_uppercase) || w.contains('.') {
         return false;
     }
     w.split('-').any(|seg| {
@@ -139,7 +151,10 @@ pub fn is_camel(w: &str) -> bool {
 
 /// Letters mixed with digits ("LAB42", "Hardware4Future"), not measures or versions.
 pub fn is_letter_digit(w: &str) -> bool {
-    if w.contains('.') || !w.chars().next().is_some_and(char::is_alphabetic) {
+    if !w.bytes().any(|b| b.is_ascii_digit())
+        || w.contains('.')
+        || !w.chars().next().is_some_and(char::is_alphabetic)
+    {
         return false;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -154,6 +169,9 @@ pub fn is_acronym(w: &str) -> bool {
 
 /// A name with an @ inside that is not an e-mail address ("digital@MZ").
 pub fn is_at_name(w: &str) -> bool {
+    if !w.as_bytes().contains(&b'@') {
+        return false;
+    }
     match w.split_once('@') {
         Some((a, b)) => !a.is_empty() && !b.is_empty() && !b.contains('.') && !b.contains('@'),
         None => false,
@@ -173,6 +191,97 @@ pub fn is_phrase_chain(w: &str) -> bool {
 
 pub fn is_year(w: &str) -> bool {
     w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+}
+
+/// Words stating a founding or a start, in lower case, each with whether more word chars may
+/// follow it ("gegründeten"); a space stands for one or more white-space chars. In order of
+/// preference, as the alternation `(?i)\b(?:gegründet\w*|…|seit|Start|Gründung)\b` they replace.
+const FOUNDING_WORDS: &[(&str, bool)] = &[
+    ("gegründet", true),
+    ("gründete", true),
+    ("gestartet", true),
+    ("startete", true),
+    ("ins leben gerufen", true),
+    ("eingerichtet", true),
+    ("richtete", true),
+    ("eingeführt", true),
+    ("führte", true),
+    ("geschaffen", true),
+    ("schuf", true),
+    ("entstand", true),
+    ("aufgebaut", true),
+    ("aufgelegt", true),
+    ("initiiert", true),
+    ("beschlossen", true),
+    ("beschloss", true),
+    ("verabschiedet", true),
+    ("seit", false),
+    ("start", false),
+    ("gründung", false),
+];
+
+/// Byte offsets in `s` where founding words start (leftmost first, not overlapping): exactly
+/// the match starts of the regex above, without its slow Unicode word boundaries.
+pub fn founding_words(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_word = false;
+    let mut next_from = 0;
+    for (i, c) in s.char_indices() {
+        let word = is_word_char(c);
+        if word && !prev_word && i >= next_from {
+            let rest = &s[i..];
+            // the first letter as the words are written (the only non-ASCII fold is "ſ")
+            let first = if c == '\u{17F}' {
+                's'
+            } else {
+                c.to_ascii_lowercase()
+            };
+            if let Some(len) = FOUNDING_WORDS
+                .iter()
+                .filter(|(w, _)| w.starts_with(first))
+                .find_map(|&(w, open)| founding_word_len(rest, w, open))
+            {
+                out.push(i);
+                next_from = i + len;
+            }
+        }
+        prev_word = word;
+    }
+    out
+}
+
+/// The byte length of founding word `w` at the start of `rest`, if it stands there.
+fn founding_word_len(rest: &str, w: &str, open: bool) -> Option<usize> {
+    let mut chars = rest.char_indices().peekable();
+    for p in w.chars() {
+        if p == ' ' {
+            chars.next_if(|&(_, c)| c.is_whitespace())?;
+            while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        } else {
+            chars.next_if(|&(_, c)| folds_to(c, p))?;
+        }
+    }
+    if open {
+        while chars.next_if(|&(_, c)| is_word_char(c)).is_some() {}
+    } else if chars.peek().is_some_and(|&(_, c)| is_word_char(c)) {
+        return None;
+    }
+    Some(chars.peek().map_or(rest.len(), |&(i, _)| i))
+}
+
+/// Whether `c` equals the lower-case letter `p` under Unicode simple case folding, as the
+/// regex flag `(?i)` compares ("ſ" is an "s").
+fn folds_to(c: char, p: char) -> bool {
+    c == p || p.to_uppercase().eq([c]) || (p == 's' && c == '\u{17F}')
+}
+
+/// A word char as the regex `\w` means it (letters, marks, decimal digits, connectors).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
+    }
 }
 
 /// Verbs of saying after a quote and comma: the quote is speech.
@@ -205,31 +314,30 @@ pub const CITY_SUFFIX_STOP: &[&str] = &["weit", "er", "isch", "s", "ern"];
 /// opening quote before a close drops the unclosed one.
 pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for q in ['"', '\''] {
+    for q in [b'"', b'\''] {
         let mut open: Option<usize> = None;
-        let mut prev: Option<char> = None;
-        let mut it = t.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            let next = it.peek().map(|&(_, n)| n);
-            if c == '\n' {
+        // only quotes and line breaks change the state; both are ASCII, never inside a char
+        let stops = t.bytes().enumerate().filter(|&(_, b)| b == q || b == b'\n');
+        for (i, b) in stops {
+            if b == b'\n' {
                 open = None;
+                continue;
             }
-            if c == q {
-                let opener = prev
-                    .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
-                    && (q == '"' || next.is_some_and(char::is_alphanumeric));
-                let closer = prev.is_some_and(|p| !p.is_whitespace())
-                    && (q == '"' || !next.is_some_and(char::is_alphanumeric));
-                match open {
-                    Some(o) if closer && i - o <= 160 => {
-                        out.push((o, i));
-                        open = None;
-                    }
-                    _ if opener => open = Some(i),
-                    _ => {}
+            let prev = t[..i].chars().next_back();
+            let next = t[i + 1..].chars().next();
+            let opener = prev
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
+                && (q == b'"' || next.is_some_and(char::is_alphanumeric));
+            let closer = prev.is_some_and(|p| !p.is_whitespace())
+                && (q == b'"' || !next.is_some_and(char::is_alphanumeric));
+            match open {
+                Some(o) if closer && i - o <= 160 => {
+                    out.push((o, i));
+                    open = None;
                 }
+                _ if opener => open = Some(i),
+                _ => {}
             }
-            prev = Some(c);
         }
     }
     out.sort_unstable();
@@ -471,6 +579,30 @@ mod tests {
             scorer_key("Urbanen Datenplattform"),
             scorer_key("Urbane Datenplattform")
         );
+    }
+
+    #[test]
+    fn founding_words_match_the_regex() {
+        let re = regex::Regex::new(
+            r"(?i)\b(?:gegründet\w*|gründete\w*|gestartet\w*|startete\w*|ins\s+Leben\s+gerufen\w*|eingerichtet\w*|richtete\w*|eingeführt\w*|führte\w*|geschaffen\w*|schuf\w*|entstand\w*|aufgebaut\w*|aufgelegt\w*|initiiert\w*|beschlossen\w*|beschloss\w*|verabschiedet\w*|seit|Start|Gründung)\b",
+        )
+        .unwrap();
+        let corpus = [
+            include_str!("../corpus/initiative.txt"),
+            include_str!("../corpus/official.txt"),
+            include_str!("../corpus/ranking.txt"),
+        ];
+        let mut lines: Vec<&str> = corpus.iter().flat_map(|c| c.lines()).collect();
+        lines.extend([
+            "Seit 2020 seither Seitz gestartete GEGRÜNDET Gründungen Gründung_ ſeit ſtart",
+            "ins  Leben\tgerufene INS LEBEN GERUFEN ins Lebengerufen xseit seit² seit\u{308} Start-App",
+            "Neugründung wiedergegründet beschlossene beschloss Beschlossenheit m²seit _seit 2seit",
+            "richtete eingerichtet führte eingeführt Startete startet Start. ÜBER gründete",
+        ]);
+        for l in lines {
+            let want: Vec<usize> = re.find_iter(l).map(|m| m.start()).collect();
+            assert_eq!(founding_words(l), want, "{l}");
+        }
     }
 
     #[test]

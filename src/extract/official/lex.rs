@@ -74,6 +74,23 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     if w.len() < 4 || !w.ends_with(['t', 'e', 'r', 'f', 'n', 's']) {
         return None;
     }
+    // every head with every ending ends in one of these three bytes
+    static TAILS: std::sync::LazyLock<Vec<[u8; 3]>> = std::sync::LazyLock::new(|| {
+        let mut tails: Vec<[u8; 3]> = SUFFIX_HEADS
+            .iter()
+            .flat_map(|(stem, _)| {
+                HEAD_ENDINGS
+                    .iter()
+                    .map(move |end| last3(&format!("{stem}{end}")))
+            })
+            .collect();
+        tails.sort_unstable();
+        tails.dedup();
+        tails
+    });
+    if TAILS.binary_search(&last3(w)).is_err() {
+        return None;
+    }
     for end in HEAD_ENDINGS {
         let Some(base) = w.strip_suffix(end) else {
             continue;
@@ -104,6 +121,12 @@ pub fn compound_head(w: &str) -> Option<Kind> {
         }
     }
     None
+}
+
+/// The last three bytes of a word of three bytes or more.
+fn last3(w: &str) -> [u8; 3] {
+    let b = w.as_bytes();
+    [b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
 }
 
 /// Adjectives kept in the role as written: "kommissarische", "Erster", "zuständigen".
@@ -153,7 +176,8 @@ pub fn is_qualifier(w: &str) -> bool {
 
 /// Capitalised, with lower-case letters, letters and inner hyphens only: "Müller-Wuttke".
 pub fn name_shaped(w: &str) -> bool {
-    w.chars().count() >= 2
+    w.starts_with(char::is_uppercase)
+        && w.chars().count() >= 2
         && w.split('-').all(|p| {
             let mut cs = p.chars();
             cs.next().is_some_and(|c| c.is_uppercase())

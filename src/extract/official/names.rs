@@ -30,7 +30,8 @@ impl Ctx<'_> {
         let mut i = 0;
         while i < self.toks.len() {
             let w = self.tok(i);
-            if !self.is_first_name(w) || !self.name_token(i) {
+            // the cheap shape test (part of `name_token`) first
+            if !name_shaped(w) || !self.is_first_name(w) || !self.name_token(i) {
                 i += 1;
                 continue;
             }
