@@ -1,10 +1,10 @@
 //! The city gazetteer and its matcher: every German municipality (from the Destatis register)
 //! plus major foreign cities, with their surface forms (name, short form, official prefix
-//! forms, genitive, adjectival/demonym forms), matched Unicode-case-insensitively with one
-//! Aho-Corasick automaton on a lower-cased copy of the text. It reports candidate hits; whether a
+//! forms, genitive, adjectival/demonym forms), matched Unicode-case-insensitively: each word of
+//! the text is looked up (lower-cased) in an index of the forms' first words, and the candidate
+//! forms are compared char by char with Unicode lower-casing ("MÜNCHEN", "Lübeck"). It reports candidate hits; whether a
 //! hit counts (context, ambiguity) is decided by `extract::city`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 
 /// One city.
@@ -64,7 +64,10 @@ pub struct CityHit<'g> {
 #[derive(Debug)]
 pub struct CityGazetteer {
     pub cities: Vec<City>,
-    ac: AhoCorasick,
+    /// lower-cased first word of a form → its pattern ids, longest form first
+    index: HashMap<String, Vec<u32>>,
+    /// lower-cased surface of each pattern
+    surfaces: Vec<String>,
     /// per pattern: forms and whether the form is an ambiguous word
     patterns: Vec<(Vec<Form>, bool)>,
     by_ags: HashMap<String, u32>,
@@ -210,10 +213,18 @@ impl CityGazetteer {
                 });
             patterns.push((v, amb));
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .map_err(|e| format!("cannot build the city automaton: {e}"))?;
+        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, k) in keys.iter().enumerate() {
+            let first: String = k.chars().take_while(|c| c.is_alphanumeric()).collect();
+            if first.is_empty() {
+                continue;
+            }
+            index.entry(first).or_default().push(id as u32);
+        }
+        for ids in index.values_mut() {
+            ids.sort_by_key(|&id| std::cmp::Reverse(keys[id as usize].len()));
+        }
+        let surfaces = keys;
         let by_ags = cities
             .iter()
             .enumerate()
@@ -226,7 +237,8 @@ impl CityGazetteer {
             .collect();
         Ok(CityGazetteer {
             cities,
-            ac,
+            index,
+            surfaces,
             patterns,
             by_ags,
             states,
@@ -255,36 +267,91 @@ impl CityGazetteer {
 
     /// Every whole-word, capitalised occurrence of a city form in `text`, in text order.
     pub fn find<'g>(&'g self, text: &str) -> Vec<CityHit<'g>> {
-        let folded = Folded::new(text);
         let mut out = Vec::new();
-        for m in self.ac.find_iter(&folded.text) {
-            let (start, end) = (folded.orig(m.start()), folded.orig(m.end()));
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            let word_start = before.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            let word_end = after.is_none_or(|c| !c.is_alphanumeric());
-            // a proper noun: capitalised ("Essen", not "essen"); a multi-word form by its last
-            // word ("deutsche Hauptstadt")
-            let surface = &text[start..end];
-            let capital = surface.starts_with(|c: char| c.is_uppercase())
-                || surface.contains(' ')
-                    && surface
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-            if !(word_start && word_end && capital) {
+        let mut key = String::new();
+        let mut pos = 0;
+        let mut prev: Option<char> = None;
+        while pos < text.len() {
+            let Some(c) = text[pos..].chars().next() else {
+                break;
+            };
+            let word_start =
+                c.is_alphanumeric() && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-');
+            if !word_start {
+                prev = Some(c);
+                pos += c.len_utf8();
                 continue;
             }
-            let (forms, ambiguous) = &self.patterns[m.pattern().as_usize()];
-            out.push(CityHit {
-                start,
-                end,
-                forms,
-                ambiguous: *ambiguous,
+            let word_len: usize = text[pos..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            key.clear();
+            for w in text[pos..pos + word_len].chars() {
+                key.extend(w.to_lowercase());
+            }
+            let hit = self.index.get(key.as_str()).and_then(|ids| {
+                ids.iter().find_map(|&id| {
+                    let len = prefix_len_ci(&text[pos..], &self.surfaces[id as usize])?;
+                    let end = pos + len;
+                    let word_end = text[end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    word_end.then_some((id, end))
+                })
             });
+            if let Some((id, end)) = hit {
+                // a proper noun: capitalised ("Essen", not "essen"); a multi-word form by its
+                // last word ("deutsche Hauptstadt")
+                let surface = &text[pos..end];
+                let capital = surface.starts_with(|c: char| c.is_uppercase())
+                    || surface.contains(' ')
+                        && surface
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                if capital {
+                    let (forms, ambiguous) = &self.patterns[id as usize];
+                    out.push(CityHit {
+                        start: pos,
+                        end,
+                        forms,
+                        ambiguous: *ambiguous,
+                    });
+                    prev = text[..end].chars().next_back();
+                    pos = end;
+                    continue;
+                }
+            }
+            prev = text[..pos + word_len].chars().next_back();
+            pos += word_len;
         }
         out
     }
+}
+
+/// The byte length of the prefix of `hay` that equals `lower` once lower-cased, if any.
+fn prefix_len_ci(hay: &str, lower: &str) -> Option<usize> {
+    let mut want = lower.chars();
+    let mut used = 0;
+    for h in hay.chars() {
+        let mut folded = h.to_lowercase();
+        let first = folded.next()?;
+        let mut ok = want.next() == Some(first);
+        for f in folded {
+            ok &= want.next() == Some(f);
+        }
+        if !ok {
+            return None;
+        }
+        used += h.len_utf8();
+        if want.as_str().is_empty() {
+            return Some(used);
+        }
+    }
+    None
 }
 
 fn adjective_inflections(adj: &str) -> Vec<String> {
@@ -301,39 +368,6 @@ fn adjective_inflections(adj: &str) -> Vec<String> {
         out.push(format!("{adj}innen"));
     }
     out
-}
-
-/// A lower-cased copy of a text with a map back to the original's byte offsets
-/// (lower-casing can change a char's UTF-8 length).
-struct Folded {
-    text: String,
-    map: Vec<u32>,
-}
-
-impl Folded {
-    fn new(text: &str) -> Folded {
-        let mut out = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        for (i, c) in text.char_indices() {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-                map.push(i as u32);
-                continue;
-            }
-            for l in c.to_lowercase() {
-                out.push(l);
-                for _ in 0..l.len_utf8() {
-                    map.push(i as u32);
-                }
-            }
-        }
-        map.push(text.len() as u32);
-        Folded { text: out, map }
-    }
-
-    fn orig(&self, byte: usize) -> usize {
-        self.map[byte.min(self.map.len() - 1)] as usize
-    }
 }
 
 #[cfg(test)]
