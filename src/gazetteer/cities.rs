@@ -68,6 +68,8 @@ pub struct CityGazetteer {
     index: HashMap<String, Vec<u32>>,
     /// lower-cased surface of each pattern
     surfaces: Vec<String>,
+    /// first words of the forms written in lower case ("deutsche Hauptstadt")
+    lower_first: Vec<String>,
     /// per pattern: forms and whether the form is an ambiguous word
     patterns: Vec<(Vec<Form>, bool)>,
     by_ags: HashMap<String, u32>,
@@ -95,10 +97,14 @@ impl CityGazetteer {
     ) -> Result<CityGazetteer, String> {
         let mut cities = Vec::new();
         let mut forms: HashMap<String, Vec<Form>> = HashMap::new();
-        let add = |forms: &mut HashMap<String, Vec<Form>>, surface: &str, city: u32, kind| {
+        let mut lower_starts: HashSet<String> = HashSet::new();
+        let mut add = |forms: &mut HashMap<String, Vec<Form>>, surface: &str, city: u32, kind| {
             let s = surface.trim();
             if s.chars().count() < 2 {
                 return;
+            }
+            if s.starts_with(|c: char| c.is_lowercase()) {
+                lower_starts.insert(s.chars().take_while(|c| c.is_alphanumeric()).collect());
             }
             let key = s.to_lowercase();
             let v = forms.entry(key).or_default();
@@ -225,6 +231,8 @@ impl CityGazetteer {
             ids.sort_by_key(|&id| std::cmp::Reverse(keys[id as usize].len()));
         }
         let surfaces = keys;
+        let mut lower_first: Vec<String> = lower_starts.into_iter().collect();
+        lower_first.sort();
         let by_ags = cities
             .iter()
             .enumerate()
@@ -239,6 +247,7 @@ impl CityGazetteer {
             cities,
             index,
             surfaces,
+            lower_first,
             patterns,
             by_ags,
             states,
@@ -287,6 +296,18 @@ impl CityGazetteer {
                 .take_while(|c| c.is_alphanumeric())
                 .map(char::len_utf8)
                 .sum();
+            // only capitalised words start a name, but for the few forms that start in lower
+            // case ("deutsche Hauptstadt")
+            if c.is_lowercase()
+                && !self
+                    .lower_first
+                    .iter()
+                    .any(|k| text[pos..pos + word_len] == **k)
+            {
+                prev = text[..pos + word_len].chars().next_back();
+                pos += word_len;
+                continue;
+            }
             key.clear();
             for w in text[pos..pos + word_len].chars() {
                 key.extend(w.to_lowercase());
