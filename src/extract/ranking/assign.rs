@@ -16,6 +16,18 @@ pub(super) struct SentenceView<'x> {
     pub mentions: &'x [&'x Mention],
     /// The spans of every position expression of the sentence.
     pub positions: &'x [Span],
+    /// For each of `mentions`: is it the object of a comparison ("hinter Berlin")?
+    pub compared: &'x [bool],
+}
+
+impl SentenceView<'_> {
+    fn compared_at(&self, m: &Mention) -> bool {
+        self.mentions
+            .iter()
+            .position(|x| x.span == m.span)
+            .and_then(|i| self.compared.get(i).copied())
+            .unwrap_or(false)
+    }
 }
 
 impl RankingRules {
@@ -38,11 +50,12 @@ impl RankingRules {
         }
         let candidates: Vec<(usize, &Mention)> = in_sent
             .iter()
-            .filter(|m| {
+            .zip(here.compared)
+            .filter(|(m, _)| {
                 !(e.span.start <= m.span.start && m.span.end <= e.span.end)
                     || e.rule == "rank.superlative"
             })
-            .map(|m| (cost(text, m, e.span), *m))
+            .map(|(m, &cmp)| (cost(text, m, cmp, e.span), *m))
             .collect();
         if let Some(&(_, best)) = candidates.iter().min_by_key(|(c, _)| *c) {
             if best.rule == "city.district" {
@@ -58,11 +71,11 @@ impl RankingRules {
                     .iter()
                     .filter(|m| m.rule != "city.district" && m.kind != FormKind::Adjective)
                     .filter(|m| {
-                        let own = cost(text, m, e.span);
+                        let own = cost(text, m, here.compared_at(m), e.span);
                         siblings
                             .iter()
                             .filter(|o| **o != e.span)
-                            .all(|o| cost(text, m, *o) >= own)
+                            .all(|o| cost(text, m, here.compared_at(m), *o) >= own)
                     })
                     .map(|m| m.city)
                     .collect();
@@ -136,7 +149,7 @@ impl RankingRules {
 }
 
 /// How far a city mention is from a position, in bytes, with clause boundaries weighing heavily.
-fn cost(text: &str, m: &Mention, e: Span) -> usize {
+fn cost(text: &str, m: &Mention, compared: bool, e: Span) -> usize {
     let (l, r, after) = if m.span.end <= e.start {
         (m.span.end, e.start, false)
     } else if m.span.start >= e.end {
@@ -144,12 +157,21 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     } else {
         (e.start, e.start, false)
     };
-    let gap = &text[l..r];
-    let boundaries = gap.matches(", ").count()
-        + gap.matches(';').count()
-        + gap.matches(": ").count()
-        + gap.matches(" – ").count()
-        + gap.matches(" - ").count();
+    let gap = text[l..r].as_bytes();
+    // clause boundaries: ", ", ";", ": ", " – ", " - "
+    let mut boundaries = 0;
+    for (i, &b) in gap.iter().enumerate() {
+        let next = gap.get(i + 1).copied();
+        boundaries += match b {
+            b',' | b':' if next == Some(b' ') => 1,
+            b';' => 1,
+            b'-' if i > 0 && gap[i - 1] == b' ' && next == Some(b' ') => 1,
+            0xE2 if gap.get(i + 1..i + 3) == Some(&[0x80, 0x93]) && i > 0 && gap[i - 1] == b' ' => {
+                1
+            }
+            _ => 0,
+        };
+    }
     let mut c = gap.len() + 200 * boundaries;
     if after {
         c += 25;
@@ -157,7 +179,7 @@ fn cost(text: &str, m: &Mention, e: Span) -> usize {
     if m.kind == FormKind::Adjective {
         c += 60;
     }
-    if is_compared(crate::extract::city::window_before(text, m.span.start, 160)) {
+    if compared {
         c += 400;
     }
     if m.rule == "city.district" {
@@ -186,7 +208,15 @@ pub(super) const COMPARISON_WORDS: &[&str] = &[
 /// Whether the text right before a city makes it the object of a comparison, or a member of a
 /// list introduced by one: "gefolgt von München, Dresden und Bonn", "vor Hannover".
 pub(super) fn is_compared(before: &str) -> bool {
-    let words: Vec<&str> = before.split_whitespace().collect();
+    // only the last few words matter: a comparison word and a short list after it
+    let tail = {
+        let mut start = before.len().saturating_sub(120);
+        while !before.is_char_boundary(start) {
+            start += 1;
+        }
+        &before[start..]
+    };
+    let words: Vec<&str> = tail.split_whitespace().collect();
     let mut i = words.len();
     loop {
         let Some(w) = i.checked_sub(1).map(|k| words[k]) else {

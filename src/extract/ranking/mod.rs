@@ -350,11 +350,22 @@ impl RankingRules {
                 carried = Some(sc.clone());
             }
             let sibling_spans: Vec<Span> = positions.iter().map(|p| p.span).collect();
+            let compared: Vec<bool> = if positions.is_empty() {
+                Vec::new()
+            } else {
+                in_sent
+                    .iter()
+                    .map(|m| {
+                        is_compared(crate::extract::city::window_before(text, m.span.start, 160))
+                    })
+                    .collect()
+            };
             for e in &positions {
                 if e.negated {
                     continue;
                 }
                 let here = SentenceView {
+                    compared: &compared,
                     index: si,
                     mentions: &in_sent,
                     positions: &sibling_spans,
