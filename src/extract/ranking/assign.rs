@@ -157,7 +157,7 @@ fn cost(text: &str, m: &Mention, compared: bool, e: Span) -> usize {
     } else {
         (e.start, e.start, false)
     };
-    let gap = text[l..r].as_bytes();
+    let gap = &text.as_bytes()[l..r];
     // clause boundaries: ", ", ";", ": ", " – ", " - "
     let mut boundaries = 0;
     for (i, &b) in gap.iter().enumerate() {
