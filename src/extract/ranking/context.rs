@@ -134,6 +134,15 @@ impl Context {
         out
     }
 
+    /// Where the text uses a generic ranking word ("Ranking", "Städtevergleich").
+    pub fn generic_spans(&self, text: &str) -> Vec<Span> {
+        self.generic
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    }
+
     /// Edition years stated after a generic ranking word ("Städte-Ranking 2019").
     pub fn generic_editions(&self, text: &str) -> Vec<u32> {
         self.generic

@@ -454,6 +454,24 @@ impl RankingRules {
         }
         self.attach_previous(a, &mut entries, pending_prev, mentions, subject);
         let merged = merge::merge(entries);
+        // without an edition year after the ranking's name, the year the article gives for a
+        // current position ("Rang 12 in 2024") or states in a sentence about the ranking
+        // ("das 2020 neu erhobene Ranking") stands for the edition
+        let shown_edition = edition.or_else(|| {
+            let stated = merged
+                .iter()
+                .filter(|e| !e.historic)
+                .filter_map(|e| e.year)
+                .max();
+            stated.or_else(|| {
+                years::ranking_sentence_year(
+                    text,
+                    &a.sentences,
+                    &names,
+                    &self.ctx.generic_spans(text),
+                )
+            })
+        });
         merged
             .into_iter()
             .map(|e| {
@@ -463,7 +481,7 @@ impl RankingRules {
                     .rev()
                     .find(|n| n.span.start <= e.span.start)
                     .or_else(|| names.first());
-                let year = e.year.or(if e.historic { None } else { edition });
+                let year = e.year.or(if e.historic { None } else { shown_edition });
                 let (score, score_max) = match e.pos {
                     Pos::Exact(_) => self.score_near(text, a.sentences[e.sentence], e.span),
                     Pos::Bound(_) => (None, None),

@@ -65,3 +65,45 @@ fn leading_year(s: &str) -> Option<u32> {
     }
     d.parse().ok().filter(|y| (1950..2100).contains(y))
 }
+
+/// The latest year stated in a sentence that names the ranking ("Bei dem 2020 neu erhobenen
+/// Ranking", "präsentierte am 16. September 2024 sein Ranking"), if any; years introduced as
+/// the past ("seit 2019", "noch 2019", "im ersten Ranking 2012") do not count.
+pub(super) fn ranking_sentence_year(
+    text: &str,
+    sentences: &[Span],
+    names: &[RankingMention],
+    generic: &[Span],
+) -> Option<u32> {
+    let mut best: Option<u32> = None;
+    for s in sentences {
+        let named = names
+            .iter()
+            .any(|n| s.start <= n.span.start && n.span.end <= s.end)
+            || generic.iter().any(|g| s.start <= g.start && g.end <= s.end);
+        if !named {
+            continue;
+        }
+        let sent = s.slice(text);
+        if sent.contains("ersten") || sent.contains("damals") {
+            continue;
+        }
+        for (i, _) in sent.match_indices(|c: char| c.is_ascii_digit()) {
+            if i > 0 && sent.as_bytes()[i - 1].is_ascii_digit() {
+                continue;
+            }
+            let Some(y) = leading_year(&sent[i..]) else {
+                continue;
+            };
+            let before = sent[..i].trim_end();
+            if ["seit", "noch", "bis", "ab", "von", "vor"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                continue;
+            }
+            best = Some(best.map_or(y, |b| b.max(y)));
+        }
+    }
+    best
+}
