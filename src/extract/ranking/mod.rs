@@ -71,6 +71,9 @@ const POSITION_ANCHORS: &[&str] = &[
     "leibt",
     "lieb",
     "Folge",
+    "Schlusslicht",
+    "letzte",
+    ": ",
     "ste\"",
     "sten\"",
 ];
@@ -382,7 +385,7 @@ impl RankingRules {
                 let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
                 let (year, historic) = explicit_year(text, s, e.span, edition);
-                // "2022 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
+                // "2020 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
                 let last_year = historic && year.is_some() && year.map(|y| y + 1) == edition;
                 if e.is_previous || last_year {
                     if let (Pos::Exact(v), Some(&city)) = (e.pos, targets.first()) {

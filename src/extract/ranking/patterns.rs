@@ -66,6 +66,8 @@ pub struct Patterns {
     first: Regex,
     /// "Angeführt wird das Ranking von", "führt den Index an"
     leads: Regex,
+    /// "Schlusslicht unter den 71 Städten", "auf dem letzten Platz von 82"
+    last_of: Regex,
     /// "smarteste Stadt", "zweitbeste Großstadt"
     superlative: Regex,
     /// "Top Ten", "Top-10", "Top 5"
@@ -131,6 +133,9 @@ impl Patterns {
             superlative: re(
                 r#"(?:^|(?-u:\b)(?:[Dd]ie|[Dd]er|[Dd]as|als|zur|zum|ist|sind|bleibt|wird|war)\s+)"?(?:([A-ZÄÖÜ][\wäöüß-]+s)\s+)?(?:(?:mit\s+)?(?:Abstand|[a-zäöü]+)\s+)?"?((?:zweit|dritt)?[a-zäöü]{2,}ste[n]?|führende[n]?|[Ss]marteste[n]?)"?\s+(?:([a-zäöü]+(?:e|en))\s+)?(?:[a-zäöü]+(?:e|en)\s+)?(Stadt|Großstadt|Kommune|City|Region|Metropole|Landeshauptstadt)(?-u:\b)(?:\s+(in\s+(?:ganz\s+|den\s+)?[A-ZÄÖÜa-zäöü][\wäöüß-]+(?:\s+Bundesländern)?|[A-ZÄÖÜ][\wäöüß-]+s)(?-u:\b))?"#,
             ),
+            last_of: re(
+                r"(?-u:\b)(?:Schlusslicht\w*|letzte[nr]?\s+(?:Platz|Rang))\s+(?:unter\s+(?:den|allen)\s+|von\s+(?:insgesamt\s+)?|der\s+)(\d{1,3})(?-u:\b)",
+            ),
             leads: re(
                 r"(?-u:\b)(?:[Aa]ngeführt\s+(?:wird|werden)(?-u:\b)|führ(?:t|en)\s+(?:[^,.;:]{0,60}?\s)?(?:das|den|die)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)*?(?:Ranking|Index|Rangliste|Liste|Tabelle|Wertung|Gesamtranking|Feld)(?-u:\b)[^,.;:]{0,40}?\san(?-u:\b))",
             ),
@@ -162,10 +167,10 @@ impl Patterns {
                 r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
             ),
             prev_year_before: re(
-                r"(?-u:\b)(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres|[Ii]m Jahr zuvor)(?-u:\b)",
+                r"(?:(?-u:\b)(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres|[Ii]m Jahr zuvor)(?-u:\b)|\(\s*(?:19|20)\d\d\s*:)",
             ),
             vorjahres_ord: re(&format!(
-                r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang)\s+(\d{{1,3}}))"
+                r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang):?\s+(\d{{1,3}})|\(\s*(?:19|20)\d\d\s*:\s*(?:Platz\s+|Rang\s+)?(\d{{1,3}})\s*\))"
             )),
             paren_item: re(
                 r"^\s*\((?:(?:Platz|Rang|Position)\s+)?(\d{1,3})(?:\.|\)|,|\s*/|\s+mit(?-u:\b))",
@@ -386,6 +391,27 @@ impl Patterns {
                 });
             }
         }
+        // "Schlusslicht unter den 71 Städten", "den letzten Platz von 82": the last of a stated total
+        for c in any_of(
+            sent,
+            &[
+                "Schlusslicht",
+                "letzten Platz",
+                "letzter Platz",
+                "letzten Rang",
+            ],
+        )
+        .then(|| self.last_of.captures_iter(sent))
+        .into_iter()
+        .flatten()
+        {
+            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if let Some(v) = num_value(n.as_str()).filter(|&v| v > 1) {
+                push(&mut out, Pos::Exact(v), at(m0), "rank.last_of_total");
+            }
+        }
         for m in any_of(sent, &["führ"])
             .then(|| self.leads.find_iter(sent))
             .into_iter()
@@ -462,7 +488,7 @@ impl Patterns {
     /// and no word of the present between it and the position, and not "wie im Vorjahr".
     fn previous_year_before(&self, text: &str, s: Span, at: usize, spans: &[Span]) -> bool {
         let before = &text[s.start..at];
-        let tail = tail_clause(before, 90, &['.', ';', ':', ',']);
+        let tail = tail_clause(before, 90, &['.', ';', ',']);
         let tail_start = at - tail.len();
         let Some(m) = self.prev_year_before.find_iter(tail).last() else {
             return false;
@@ -478,9 +504,12 @@ impl Patterns {
         }
         let between = &text[tail_start + m.end()..at];
         // another position between, or one the marker belongs to ("Platz 21 im Vorjahr")
+        let opens_paren = text[marker_start..].starts_with('(');
         let other_position = spans.iter().any(|p| {
             (p.start > marker_start && p.start < at)
-                || (p.end <= marker_start && text[p.end..marker_start].trim().is_empty())
+                || (!opens_paren
+                    && p.end <= marker_start
+                    && text[p.end..marker_start].trim().is_empty())
         });
         let present = PRESENT_WORDS.iter().any(|w| {
             between
@@ -518,7 +547,7 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(sent, &["Vorjahres"])
+        for c in any_of(sent, &["Vorjahres", ":"])
             .then(|| self.vorjahres_ord.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -528,7 +557,8 @@ impl Patterns {
                 .get(1)
                 .and_then(|m| num_value(m.as_str()))
                 .or_else(|| c.get(2).and_then(|m| ordinal_word(m.as_str())))
-                .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())));
+                .or_else(|| c.get(3).and_then(|m| num_value(m.as_str())))
+                .or_else(|| c.get(4).and_then(|m| num_value(m.as_str())));
             if let Some(v) = v {
                 out.push(PrevExpr {
                     prev: Prev::Rank(v),

@@ -32,6 +32,8 @@ pub(super) fn explicit_year(
     for p in ["in ", "im Jahr ", "("] {
         if let Some(rest) = after_trim.strip_prefix(p)
             && let Some(y) = leading_year(rest)
+            // "(2023: Platz 19)" gives an earlier position, not this one's year
+            && !(p == "(" && rest.get(4..).is_some_and(|r| r.trim_start().starts_with(':')))
         {
             return (Some(y), edition.is_some_and(|ed| y < ed));
         }
@@ -95,6 +97,9 @@ pub(super) fn ranking_sentence_year(
             let Some(y) = leading_year(&sent[i..]) else {
                 continue;
             };
+            if sent[i + 4..].trim_start().starts_with(':') {
+                continue; // "(2023: Platz 19)": an earlier position
+            }
             let before = sent[..i].trim_end();
             if ["seit", "noch", "bis", "ab", "von", "vor"]
                 .iter()
