@@ -164,7 +164,15 @@ impl Context {
         let mut out: Vec<Scope> = Vec::new();
         // "in der Kategorie X", "im Bereich „X“", "in den Bereichen A, B und C"
         let mut group = 0;
-        for c in self.cat_intro.captures_iter(sent) {
+        let intro = // every word of `cat_intro` contains one of these
+        ["ategorie", "ereich", "eil", "Thema", "Themen", "feld", "parte", "isziplin", "ubrik", "ertung", "Punkt"]
+            .iter()
+            .any(|w| sent.contains(w));
+        for c in intro
+            .then(|| self.cat_intro.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let Some(m0) = c.get(0) else { continue };
             let plural = c.get(1).is_some();
             let rest = &sent[m0.end()..];
@@ -246,7 +254,14 @@ impl Context {
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
-        for c in self.compound_ranking.captures_iter(sent) {
+        let compound = ["anking", "ergleich", "Index", "Wertung"]
+            .iter()
+            .any(|w| sent.contains(w));
+        for c in compound
+            .then(|| self.compound_ranking.captures_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let (Some(m0), Some(w)) = (c.get(0), c.get(1)) else {
                 continue;
             };
