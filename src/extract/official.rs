@@ -32,16 +32,18 @@ use crate::text::Span;
 use lex::*;
 use std::collections::{HashMap, HashSet};
 
-/// Compiled role and party lexicons.
+/// Compiled role, party and first-name lexicons.
 pub struct OfficialRules {
     /// surface → kind, for every role surface of the gazetteer
-    roles: HashMap<String, Kind>,
+    roles: WordMap<Kind>,
     /// first words of multi-word role surfaces
-    multi_first: HashSet<String>,
+    multi_first: WordSet,
     /// party surface → canonical label
-    parties: HashMap<String, String>,
+    parties: WordMap<String>,
     /// hyphen prefixes known to name organisations ("Bitkom")
-    org_prefixes: HashSet<String>,
+    org_prefixes: WordSet,
+    /// the gazetteer's first names, with a faster hash
+    first_names: WordSet,
 }
 
 /// A word token: a byte range of letters, digits and inner hyphens.
@@ -101,8 +103,8 @@ struct Cand {
 
 impl OfficialRules {
     pub fn new(gaz: &Gazetteers) -> OfficialRules {
-        let mut roles = HashMap::new();
-        let mut multi_first = HashSet::new();
+        let mut roles = WordMap::default();
+        let mut multi_first = WordSet::default();
         for r in &gaz.roles {
             let surface = r.surface.trim();
             if surface.is_empty() {
@@ -133,7 +135,7 @@ impl OfficialRules {
             }
         }
         // "Bitkom-Präsident" in the gazetteer: "Bitkom" is an organisation before any role
-        let mut org_prefixes = HashSet::new();
+        let mut org_prefixes = WordSet::default();
         for r in &gaz.roles {
             if let Some((prefix, head)) = r.surface.trim().rsplit_once('-') {
                 let is_org = !prefix.contains('-')
@@ -145,7 +147,7 @@ impl OfficialRules {
                 }
             }
         }
-        let mut parties: HashMap<String, String> = HashMap::new();
+        let mut parties: WordMap<String> = WordMap::default();
         for (s, c) in &gaz.parties {
             parties.insert(s.clone(), c.clone());
             parties.entry(c.clone()).or_insert_with(|| c.clone());
@@ -158,6 +160,7 @@ impl OfficialRules {
             multi_first,
             parties,
             org_prefixes,
+            first_names: gaz.first_names.iter().cloned().collect(),
         }
     }
 

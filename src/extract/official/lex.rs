@@ -176,6 +176,17 @@ pub fn is_qualifier(w: &str) -> bool {
 
 /// Capitalised, with lower-case letters, letters and inner hyphens only: "Müller-Wuttke".
 pub fn name_shaped(w: &str) -> bool {
+    if w.is_ascii() {
+        // the same test on bytes
+        let b = w.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.len() >= 2
+            && b.split(|&c| c == b'-').all(|p| {
+                p.first().is_some_and(u8::is_ascii_uppercase)
+                    && p[1..].iter().any(u8::is_ascii_lowercase)
+                    && p[1..].iter().all(u8::is_ascii_alphabetic)
+            });
+    }
     w.starts_with(char::is_uppercase)
         && w.chars().count() >= 2
         && w.split('-').all(|p| {
@@ -572,3 +583,34 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "Bürgermeister",
     "City",
 ];
+
+/// FNV-1a, a fast hash for the short words of the fixed lexicons (SipHash's guard against
+/// crafted collisions buys nothing for them, and costs more than the lookup itself).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+/// A set of words, hashed with FNV-1a.
+pub type WordSet = std::collections::HashSet<String, FastHash>;
+
+/// A map from words, hashed with FNV-1a.
+pub type WordMap<V> = std::collections::HashMap<String, V, FastHash>;
