@@ -74,21 +74,23 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     if w.len() < 4 || !w.ends_with(['t', 'e', 'r', 'f', 'n', 's']) {
         return None;
     }
-    // every head with every ending ends in one of these three bytes
-    static TAILS: std::sync::LazyLock<Vec<[u8; 3]>> = std::sync::LazyLock::new(|| {
-        let mut tails: Vec<[u8; 3]> = SUFFIX_HEADS
+    // every head with every ending ends in one of these four bytes (with the head capitalised
+    // when it stands alone; every stem has four bytes or more and starts with ASCII)
+    static TAILS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock::new(|| {
+        let mut tails: Vec<[u8; 4]> = SUFFIX_HEADS
             .iter()
             .flat_map(|(stem, _)| {
-                HEAD_ENDINGS
-                    .iter()
-                    .map(move |end| last3(&format!("{stem}{end}")))
+                let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
+                HEAD_ENDINGS.iter().flat_map(move |end| {
+                    [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+                })
             })
             .collect();
         tails.sort_unstable();
         tails.dedup();
         tails
     });
-    if TAILS.binary_search(&last3(w)).is_err() {
+    if TAILS.binary_search(&last4(w)).is_err() {
         return None;
     }
     for end in HEAD_ENDINGS {
@@ -123,10 +125,10 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     None
 }
 
-/// The last three bytes of a word of three bytes or more.
-fn last3(w: &str) -> [u8; 3] {
+/// The last four bytes of a word of four bytes or more.
+fn last4(w: &str) -> [u8; 4] {
     let b = w.as_bytes();
-    [b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
+    [b[b.len() - 4], b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
 }
 
 /// Adjectives kept in the role as written: "kommissarische", "Erster", "zuständigen".
