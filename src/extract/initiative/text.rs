@@ -124,6 +124,10 @@ const DETERMINERS: &[&str] = &[
 
 /// Articles, pronouns and other small words that never start a name.
 pub fn is_determiner(w: &str) -> bool {
+    if w.is_ascii() {
+        // the words are in lower case: the same test on bytes
+        return w.len() <= 8 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    }
     w.len() <= 8
         && DETERMINERS
             .iter()
