@@ -604,7 +604,7 @@ impl InitiativeRules {
                 }
                 let nw = nx.str(t);
                 let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
-                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(&lowers[j]);
+                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(lowers[j]);
                 plain_mode |= adjective_start;
                 let ok = if plain_mode {
                     (is_cap(nw)
@@ -1056,7 +1056,10 @@ fn stretches<'t>(t: &'t str, inner: &[char], needles: &[&str]) -> Vec<(usize, &'
     for n in needles {
         for hit in memchr::memmem::find_iter(bytes, n.as_bytes()) {
             // separators are ASCII: the bounds are char boundaries
-            let start = bytes[..hit].iter().rposition(|&b| is_sep(b)).map_or(0, |k| k + 1);
+            let start = bytes[..hit]
+                .iter()
+                .rposition(|&b| is_sep(b))
+                .map_or(0, |k| k + 1);
             let end = bytes[hit..]
                 .iter()
                 .position(|&b| is_sep(b))

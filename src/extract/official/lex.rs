@@ -128,7 +128,12 @@ pub fn compound_head(w: &str) -> Option<Kind> {
 /// The last four bytes of a word of four bytes or more.
 fn last4(w: &str) -> [u8; 4] {
     let b = w.as_bytes();
-    [b[b.len() - 4], b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
+    [
+        b[b.len() - 4],
+        b[b.len() - 3],
+        b[b.len() - 2],
+        b[b.len() - 1],
+    ]
 }
 
 /// Adjectives kept in the role as written: "kommissarische", "Erster", "zuständigen".
