@@ -26,7 +26,7 @@ use crate::extract::city::Mention;
 use crate::gazetteer::{FormKind, Gazetteers};
 use crate::record::Initiative;
 use crate::text::Span;
-use lexicon::Lexicon;
+use lexicon::{Head, Lexicon};
 use regex::Regex;
 use std::collections::HashSet;
 use text::{Tok, is_adjective, is_cap, is_determiner, scorer_key, tokenize};
@@ -117,15 +117,40 @@ impl InitiativeRules {
     ) -> Vec<Initiative> {
         let t = a.text;
         let toks = tokenize(t);
-        // lower-cased capitalised words (the only ones most rules look at), once per article
-        let lowers: Vec<String> = toks
-            .iter()
-            .map(|tk| tk.str(t))
-            .map(|w| {
-                if is_cap(w) {
-                    w.to_lowercase()
+        // lower-cased capitalised words (the only ones most rules look at), once per article,
+        // in one buffer; other words are empty
+        let mut lower_buf = String::with_capacity(t.len());
+        let mut lower_ends: Vec<usize> = Vec::with_capacity(toks.len());
+        for tk in &toks {
+            let w = tk.str(t);
+            if is_cap(w) {
+                if w.is_ascii() {
+                    let from = lower_buf.len();
+                    lower_buf.push_str(w);
+                    lower_buf[from..].make_ascii_lowercase();
                 } else {
-                    String::new()
+                    lower_buf.push_str(&w.to_lowercase());
+                }
+            }
+            lower_ends.push(lower_buf.len());
+        }
+        let lowers: Vec<&str> = lower_ends
+            .iter()
+            .scan(0, |from, &end| {
+                let w = &lower_buf[*from..end];
+                *from = end;
+                Some(w)
+            })
+            .collect();
+        // the compound each capitalised word is, if any (its lower case as long as itself)
+        let compound_at: Vec<Option<(&Head, usize)>> = toks
+            .iter()
+            .zip(&lowers)
+            .map(|(tk, lower)| {
+                if lower.is_empty() || lower.len() != tk.e - tk.s {
+                    None
+                } else {
+                    self.lex.compound_of(lower)
                 }
             })
             .collect();
@@ -174,10 +199,10 @@ impl InitiativeRules {
         for c in self.city_brands(t, &toks, m, g) {
             push(c, &mut covered, &mut cands);
         }
-        for c in self.tails(a, &toks, &lowers, &city_tok) {
+        for c in self.tails(a, &toks, &lowers, &compound_at, &city_tok) {
             push(c, &mut covered, &mut cands);
         }
-        for c in self.compounds(t, &toks, &lowers) {
+        for c in self.compounds(t, &toks, &compound_at) {
             push(c, &mut covered, &mut cands);
         }
 
@@ -436,7 +461,22 @@ impl InitiativeRules {
     /// Organisational units on digital topics.
     fn units(&self, t: &str) -> Vec<Cand> {
         let mut out = Vec::new();
-        for cap in self.unit.captures_iter(t) {
+        // the regex runs only on the stretches that name a unit's head
+        let heads = [
+            "Referat",
+            "Stab",
+            "Amt",
+            "Team",
+            "Dezernat",
+            "Abteilung",
+            "Fachbereich",
+            "Geschäftsstelle",
+            "Fachstelle",
+        ];
+        let caps = stretches(t, &[',', '-'], &heads)
+            .into_iter()
+            .flat_map(|(from, s)| self.unit.captures_iter(s).map(move |cap| (from, cap)));
+        for (from, cap) in caps {
             let (Some(all), Some(head)) = (cap.get(0), cap.get(1)) else {
                 continue;
             };
@@ -475,7 +515,7 @@ impl InitiativeRules {
             };
             let end = offset(t, rest) + rest.len();
             out.push(Cand {
-                span: Span::new(all.start(), end),
+                span: Span::new(from + all.start(), end),
                 name,
                 kind: "unit".into(),
                 rule: "initiative.unit",
@@ -537,12 +577,12 @@ impl InitiativeRules {
     }
 
     /// A head followed by a name: "Masterplan Innenstadt", "Wettbewerb Smart City".
-    fn leads(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
+    fn leads(&self, a: &Article, toks: &[Tok], lowers: &[&str], city_tok: &[bool]) -> Vec<Cand> {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            let lower = lowers[i].as_str();
+            let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
@@ -564,7 +604,7 @@ impl InitiativeRules {
                 }
                 let nw = nx.str(t);
                 let brand = self.is_brand(nw) || text::is_camel(nw) || text::is_phrase_chain(nw);
-                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(&lowers[j]);
+                let adjective_start = n == 0 && is_adjective(nw) && !self.is_head_word(lowers[j]);
                 plain_mode |= adjective_start;
                 let ok = if plain_mode {
                     (is_cap(nw)
@@ -651,7 +691,8 @@ impl InitiativeRules {
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            let named = text::is_camel(w) || text::is_letter_digit(w) || text::is_at_name(w);
+            let named = text::may_be_named(w)
+                && (text::is_camel(w) || text::is_letter_digit(w) || text::is_at_name(w));
             if !named {
                 continue;
             }
@@ -790,12 +831,19 @@ impl InitiativeRules {
     }
 
     /// Name words before a head noun: "Smart City Projekt", "Urbane Datenplattform".
-    fn tails(&self, a: &Article, toks: &[Tok], lowers: &[String], city_tok: &[bool]) -> Vec<Cand> {
+    fn tails(
+        &self,
+        a: &Article,
+        toks: &[Tok],
+        lowers: &[&str],
+        compound_at: &[Option<(&Head, usize)>],
+        city_tok: &[bool],
+    ) -> Vec<Cand> {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
             let w = tk.str(t);
-            let lower = lowers[i].as_str();
+            let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
@@ -810,13 +858,7 @@ impl InitiativeRules {
                 }
                 None => Lexicon::exact(&self.lex.tail, lower)
                     .filter(|h| h.word == lower || !matches!(h.kind.as_str(), "app" | "lab"))
-                    .or_else(|| {
-                        if lower.len() == w.len() {
-                            self.lex.compound_of(lower).map(|(h, _)| h)
-                        } else {
-                            None
-                        }
-                    }),
+                    .or_else(|| compound_at[i].map(|(h, _)| h)),
             };
             let Some(head) = head else { continue };
             if t[tk.e..].trim_start().starts_with('"') {
@@ -886,14 +928,16 @@ impl InitiativeRules {
     }
 
     /// One-word compounds: "Digitalstrategie", "Radverkehrskonzept", "Smart-City-Projekt".
-    fn compounds(&self, t: &str, toks: &[Tok], lowers: &[String]) -> Vec<Cand> {
+    fn compounds(
+        &self,
+        t: &str,
+        toks: &[Tok],
+        compound_at: &[Option<(&Head, usize)>],
+    ) -> Vec<Cand> {
         let mut out = Vec::new();
-        for (tk, lower) in toks.iter().zip(lowers) {
+        for (tk, compound) in toks.iter().zip(compound_at) {
             let w = tk.str(t);
-            if lower.is_empty() || lower.len() != w.len() {
-                continue;
-            }
-            let Some((h, len)) = self.lex.compound_of(lower) else {
+            let Some((h, len)) = *compound else {
                 continue;
             };
             if t[tk.e..].trim_start().starts_with('"') {
@@ -1000,18 +1044,32 @@ fn city_tokens(toks: &[Tok], m: &[Mention]) -> Vec<bool> {
 }
 
 /// The stretches of `t` (with their byte offsets) between ASCII punctuation chars other than
-/// `inner` and "_", that contain one of `needles`. A regex that matches none of those chars
-/// and looks around only with `\b` finds the same matches in these stretches as in all of `t`
-/// (its word boundaries read such a char as they read the haystack's edge), but much faster:
-/// Unicode word boundaries keep the fast regex engines off most German text.
-fn stretches<'t>(
-    t: &'t str,
-    inner: &'static [char],
-    needles: &'static [&'static str],
-) -> impl Iterator<Item = (usize, &'t str)> {
-    t.split(move |c: char| c.is_ascii_punctuation() && c != '_' && !inner.contains(&c))
-        .map(move |s| (offset(t, s), s))
-        .filter(move |(_, s)| needles.iter().any(|n| s.contains(n)))
+/// `inner` and "_", that contain one of `needles` (which hold no such char), in text order.
+/// A regex that matches none of those chars and looks around only with `\b` finds the same
+/// matches in these stretches as in all of `t` (its word boundaries read such a char as they
+/// read the haystack's edge), but much faster: Unicode word boundaries keep the fast regex
+/// engines off most German text. The needles are found first; only their stretches are read.
+fn stretches<'t>(t: &'t str, inner: &[char], needles: &[&str]) -> Vec<(usize, &'t str)> {
+    let bytes = t.as_bytes();
+    let is_sep = |b: u8| b.is_ascii_punctuation() && b != b'_' && !inner.contains(&(b as char));
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for n in needles {
+        for hit in memchr::memmem::find_iter(bytes, n.as_bytes()) {
+            // separators are ASCII: the bounds are char boundaries
+            let start = bytes[..hit]
+                .iter()
+                .rposition(|&b| is_sep(b))
+                .map_or(0, |k| k + 1);
+            let end = bytes[hit..]
+                .iter()
+                .position(|&b| is_sep(b))
+                .map_or(bytes.len(), |k| hit + k);
+            found.push((start, end));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found.into_iter().map(|(s, e)| (s, &t[s..e])).collect()
 }
 
 /// The last word of a text (letters, digits, hyphens).

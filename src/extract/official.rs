@@ -32,16 +32,18 @@ use crate::text::Span;
 use lex::*;
 use std::collections::{HashMap, HashSet};
 
-/// Compiled role and party lexicons.
+/// Compiled role, party and first-name lexicons.
 pub struct OfficialRules {
     /// surface → kind, for every role surface of the gazetteer
-    roles: HashMap<String, Kind>,
+    roles: WordMap<Kind>,
     /// first words of multi-word role surfaces
-    multi_first: HashSet<String>,
+    multi_first: WordSet,
     /// party surface → canonical label
-    parties: HashMap<String, String>,
+    parties: WordMap<String>,
     /// hyphen prefixes known to name organisations ("Bitkom")
-    org_prefixes: HashSet<String>,
+    org_prefixes: WordSet,
+    /// the gazetteer's first names, with a faster hash
+    first_names: WordSet,
 }
 
 /// A word token: a byte range of letters, digits and inner hyphens.
@@ -101,8 +103,8 @@ struct Cand {
 
 impl OfficialRules {
     pub fn new(gaz: &Gazetteers) -> OfficialRules {
-        let mut roles = HashMap::new();
-        let mut multi_first = HashSet::new();
+        let mut roles = WordMap::default();
+        let mut multi_first = WordSet::default();
         for r in &gaz.roles {
             let surface = r.surface.trim();
             if surface.is_empty() {
@@ -133,7 +135,7 @@ impl OfficialRules {
             }
         }
         // "Bitkom-Präsident" in the gazetteer: "Bitkom" is an organisation before any role
-        let mut org_prefixes = HashSet::new();
+        let mut org_prefixes = WordSet::default();
         for r in &gaz.roles {
             if let Some((prefix, head)) = r.surface.trim().rsplit_once('-') {
                 let is_org = !prefix.contains('-')
@@ -145,7 +147,7 @@ impl OfficialRules {
                 }
             }
         }
-        let mut parties: HashMap<String, String> = HashMap::new();
+        let mut parties: WordMap<String> = WordMap::default();
         for (s, c) in &gaz.parties {
             parties.insert(s.clone(), c.clone());
             parties.entry(c.clone()).or_insert_with(|| c.clone());
@@ -158,6 +160,7 @@ impl OfficialRules {
             multi_first,
             parties,
             org_prefixes,
+            first_names: gaz.first_names.iter().cloned().collect(),
         }
     }
 
@@ -450,38 +453,53 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Word tokens: letters and digits, with hyphens and dots inside kept only between letters.
+/// Word tokens: letters and digits, with a hyphen inside a word kept before a letter or digit.
 fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
     let mut i = 0;
-    while let Some(&b) = text.as_bytes().get(i) {
-        let (c, len) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        };
-        let inner_hyphen = c == '-'
-            && start.is_some()
-            && text[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner_hyphen {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(Tok { s, e: i });
-        }
+    while i < bytes.len() {
+        // between words: a word starts with a letter or digit
+        let (alnum, len) = alnum_at(text, i);
         i += len;
-    }
-    if let Some(s) = start {
-        out.push(Tok { s, e: text.len() });
+        if !alnum {
+            continue;
+        }
+        let s = i - len;
+        // in a word: a hyphen before a letter or digit joins
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let (alnum, len) = alnum_at(text, i);
+            let inner_hyphen = bytes[i] == b'-'
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !(alnum || inner_hyphen) {
+                break;
+            }
+            i += len;
+        }
+        out.push(Tok { s, e: i });
     }
     out
+}
+
+/// Whether the char at byte `i` of `text` is a letter or digit, and its length in bytes.
+fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c.is_alphanumeric(), c.len_utf8())
+    }
 }
 
 /// Merges mentions of one person: by name, a lone surname into the full name that ends with it;

@@ -13,29 +13,39 @@ pub struct Head {
     pub plain: bool,
 }
 
-/// Head words by their lower-case surface; most words fail the quick test of first byte and
-/// length before any hashing.
+/// Head words by their lower-case surface; most words fail the quick test of their shape
+/// (first byte, last byte, length) before any hashing.
 #[derive(Debug, Default)]
 pub struct HeadMap {
     map: HashMap<String, Head>,
-    first_bytes: Vec<u8>,
-    max_len: usize,
+    /// The shapes of the words, sorted.
+    shapes: Vec<[u8; 3]>,
+    /// Bit `b` set for every first byte `b` of a word: a quicker test before the shapes.
+    first_bytes: [u64; 4],
+}
+
+/// First byte, last byte and length (saturated to 255) of a non-empty word.
+fn shape(word: &str) -> Option<[u8; 3]> {
+    let b = word.as_bytes();
+    Some([*b.first()?, *b.last()?, b.len().min(255) as u8])
 }
 
 impl HeadMap {
     fn insert(&mut self, word: String, head: Head) {
-        if let Some(&b) = word.as_bytes().first()
-            && !self.first_bytes.contains(&b)
-        {
-            self.first_bytes.push(b);
+        if let Some(sh) = shape(&word) {
+            self.first_bytes[usize::from(sh[0] >> 6)] |= 1 << (sh[0] & 63);
+            if let Err(k) = self.shapes.binary_search(&sh) {
+                self.shapes.insert(k, sh);
+            }
         }
-        self.max_len = self.max_len.max(word.len());
         self.map.insert(word, head);
     }
 
     pub fn get(&self, word: &str) -> Option<&Head> {
-        let b = *word.as_bytes().first()?;
-        if word.len() > self.max_len || !self.first_bytes.contains(&b) {
+        let sh = shape(word)?;
+        if self.first_bytes[usize::from(sh[0] >> 6)] & (1 << (sh[0] & 63)) == 0
+            || self.shapes.binary_search(&sh).is_err()
+        {
             return None;
         }
         self.map.get(word)
@@ -53,13 +63,14 @@ pub struct Lexicon {
     pub lead: HeadMap,
     /// The lead words of seven letters or more, longest first, for `lead_suffix`.
     lead_long: Vec<Head>,
+    /// The endings of `lead_long`: a quick test for `lead_suffix`.
+    lead_long_tails: Endings,
     pub lead_dropped: HashSet<String>,
     pub tail: HeadMap,
     pub compound_any: Vec<Head>,
     pub compound_topic: Vec<Head>,
-    /// The last two bytes of every compound head, sorted: a quick test for `compound_of`
-    /// (empty, and unused, if a head is shorter).
-    compound_tails: Vec<[u8; 2]>,
+    /// The endings of the compound heads: a quick test for `compound_of`.
+    compound_tails: Endings,
     pub compound_stop: HashSet<String>,
     pub topic: Vec<String>,
     pub brand: HashSet<String>,
@@ -135,18 +146,14 @@ impl Lexicon {
                 _ => {}
             }
         }
-        let compound_heads = || lex.compound_any.iter().chain(&lex.compound_topic);
-        if compound_heads().all(|h| h.word.len() >= 2) {
-            lex.compound_tails = compound_heads().filter_map(|h| last2(&h.word)).collect();
-        }
-        lex.compound_tails.sort_unstable();
-        lex.compound_tails.dedup();
+        lex.compound_tails = Endings::of(lex.compound_any.iter().chain(&lex.compound_topic));
         lex.lead_long = lex
             .lead
             .values()
             .filter(|h| h.word.chars().count() >= 7)
             .cloned()
             .collect();
+        lex.lead_long_tails = Endings::of(&lex.lead_long);
         for v in [
             &mut lex.lead_long,
             &mut lex.quote_head,
@@ -207,6 +214,9 @@ impl Lexicon {
     /// A lead word at the end of a compound ("Nachbarschaftsplattform"): only heads of seven
     /// letters or more, after a first part of three or more; the longest such head wins.
     pub fn lead_suffix(&self, lower: &str) -> Option<&Head> {
+        if !self.lead_long_tails.may_end(lower) {
+            return None;
+        }
         self.lead_long.iter().find(|h| {
             lower
                 .strip_suffix(h.word.as_str())
@@ -223,10 +233,16 @@ impl Lexicon {
     /// and the length in bytes of the word without a genitive ending.
     /// `lower` is the word in lower case, of the same byte length as the word.
     pub fn compound_of(&self, lower: &str) -> Option<(&Head, usize)> {
+        // most words end in no head, with or without a genitive ending
+        let may_end = |w: &str| self.compound_tails.may_end(w);
+        if !may_end(lower)
+            && lower.strip_suffix('s').is_none_or(|w| !may_end(w))
+            && lower.strip_suffix("es").is_none_or(|w| !may_end(w))
+        {
+            return None;
+        }
         for cand in strip_endings(lower) {
-            if !self.compound_tails.is_empty()
-                && last2(cand).is_none_or(|t| self.compound_tails.binary_search(&t).is_err())
-            {
+            if !self.compound_tails.may_end(cand) {
                 continue;
             }
             for (list, need_topic) in [(&self.compound_any, false), (&self.compound_topic, true)] {
@@ -258,10 +274,35 @@ impl Lexicon {
     }
 }
 
-/// The last two bytes of a word, if it has two.
-fn last2(w: &str) -> Option<[u8; 2]> {
+/// The last three bytes of a set of words, sorted: a word that ends in none of them ends in
+/// none of the words. Empty, and no test at all, if a word is shorter than three bytes.
+#[derive(Debug, Default)]
+struct Endings(Vec<[u8; 3]>);
+
+impl Endings {
+    fn of<'h>(heads: impl IntoIterator<Item = &'h Head>) -> Endings {
+        let mut v = Vec::new();
+        for h in heads {
+            match last3(&h.word) {
+                Some(e) => v.push(e),
+                None => return Endings::default(),
+            }
+        }
+        v.sort_unstable();
+        v.dedup();
+        Endings(v)
+    }
+
+    /// Whether `w` may end in one of the words.
+    fn may_end(&self, w: &str) -> bool {
+        self.0.is_empty() || last3(w).is_some_and(|e| self.0.binary_search(&e).is_ok())
+    }
+}
+
+/// The last three bytes of a word, if it has three.
+fn last3(w: &str) -> Option<[u8; 3]> {
     match w.as_bytes() {
-        [.., a, b] => Some([*a, *b]),
+        [.., a, b, c] => Some([*a, *b, *c]),
         _ => None,
     }
 }

@@ -17,39 +17,52 @@ impl Tok {
 /// Words: letters and digits, with inner hyphens, dots, @ and & ("Kiel-hilft-Kiel",
 /// "MZ.digital", "digital@MZ").
 pub fn tokenize(t: &str) -> Vec<Tok> {
+    let bytes = t.as_bytes();
     let mut out = Vec::with_capacity(t.len() / 6);
-    let mut start: Option<usize> = None;
-    let mut prev_alnum = false;
     let mut i = 0;
-    while let Some(&b) = t.as_bytes().get(i) {
-        let (c, len) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        };
-        let alnum = c.is_alphanumeric();
-        let word = alnum
-            || c == '_'
-            || (matches!(c, '-' | '.' | '@' | '&')
-                && prev_alnum
-                && t[i + 1..].chars().next().is_some_and(char::is_alphanumeric)
-                && start.is_some());
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Tok { s, e: i });
-                start = None;
-            }
-            _ => {}
+    while i < bytes.len() {
+        // between words: a word starts with a letter, a digit or "_"
+        let (alnum, len) = alnum_at(t, i);
+        if !alnum && bytes[i] != b'_' {
+            i += len;
+            continue;
         }
-        prev_alnum = alnum;
+        let start = i;
+        let mut prev_alnum = alnum;
         i += len;
-    }
-    if let Some(s) = start {
-        out.push(Tok { s, e: t.len() });
+        // in a word: a hyphen, dot, @ or & between letters or digits joins
+        while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                prev_alnum = true;
+                i += 1;
+                continue;
+            }
+            let (alnum, len) = alnum_at(t, i);
+            let word = alnum
+                || bytes[i] == b'_'
+                || (matches!(bytes[i], b'-' | b'.' | b'@' | b'&')
+                    && prev_alnum
+                    && t[i + 1..].chars().next().is_some_and(char::is_alphanumeric));
+            if !word {
+                break;
+            }
+            prev_alnum = alnum;
+            i += len;
+        }
+        out.push(Tok { s: start, e: i });
     }
     out
+}
+
+/// Whether the char at byte `i` of `t` is a letter or digit, and its length in bytes.
+fn alnum_at(t: &str, i: usize) -> (bool, usize) {
+    let b = t.as_bytes()[i];
+    if b.is_ascii() {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        let c = t[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c.is_alphanumeric(), c.len_utf8())
+    }
 }
 
 /// Byte spans of web addresses ("https://…", "www.…") and e-mail addresses, to the next space.
@@ -57,7 +70,13 @@ pub fn url_spans(t: &str) -> Vec<crate::text::Span> {
     let mut out = Vec::new();
     let bytes = t.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    // only "w", "/" and "@" may start an address
+    while let Some(k) = bytes
+        .get(i..)
+        .and_then(|rest| memchr::memchr3(b'w', b'/', b'@', rest))
+    {
+        i += k;
+        let b = bytes[i];
         let start_pat = match b {
             b'w' => bytes[i..].starts_with(b"www."),
             b'/' => bytes[i..].starts_with(b"//"),
@@ -105,6 +124,10 @@ const DETERMINERS: &[&str] = &[
 
 /// Articles, pronouns and other small words that never start a name.
 pub fn is_determiner(w: &str) -> bool {
+    if w.is_ascii() {
+        // the words are in lower case: the same test on bytes
+        return w.len() <= 8 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    }
     w.len() <= 8
         && DETERMINERS
             .iter()
@@ -125,7 +148,12 @@ pub fn is_adjective(w: &str) -> bool {
 /// "KartenPort"), but not a gender form ("BürgerInnen").
 pub fn is_camel(w: &str) -> bool {
     // a capital after two lower-case letters stands at the third char or later
-    if !w.chars().skip(2).any(char::is_uppercase) || w.contains('.') {
+    let late_capital = if w.is_ascii() {
+        w.bytes().skip(2).any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().skip(2).any(char::is_uppercase)
+    };
+    if !late_capital || w.contains('.') {
         return false;
     }
     w.split('-').any(|seg| {
@@ -146,6 +174,14 @@ pub fn is_camel(w: &str) -> bool {
             }
         }
         false
+    })
+}
+
+/// A quick test that rejects most words that are neither CamelCase, letter-digit nor @ names:
+/// each of those has a non-ASCII char, a capital after its second char, a digit or an @.
+pub fn may_be_named(w: &str) -> bool {
+    w.bytes().enumerate().any(|(i, b)| {
+        !b.is_ascii() || b.is_ascii_digit() || b == b'@' || (i >= 2 && b.is_ascii_uppercase())
     })
 }
 
@@ -220,6 +256,9 @@ const FOUNDING_WORDS: &[(&str, bool)] = &[
     ("gründung", false),
 ];
 
+/// The first letters of `FOUNDING_WORDS`: a quick test before the words themselves.
+const FOUNDING_FIRST_LETTERS: [char; 9] = ['a', 'b', 'e', 'f', 'g', 'i', 'r', 's', 'v'];
+
 /// Byte offsets in `s` where founding words start (leftmost first, not overlapping): exactly
 /// the match starts of the regex above, without its slow Unicode word boundaries.
 pub fn founding_words(s: &str) -> Vec<usize> {
@@ -236,6 +275,10 @@ pub fn founding_words(s: &str) -> Vec<usize> {
             } else {
                 c.to_ascii_lowercase()
             };
+            if !FOUNDING_FIRST_LETTERS.contains(&first) {
+                prev_word = word;
+                continue;
+            }
             if let Some(len) = FOUNDING_WORDS
                 .iter()
                 .filter(|(w, _)| w.starts_with(first))
@@ -314,30 +357,34 @@ pub const CITY_SUFFIX_STOP: &[&str] = &["weit", "er", "isch", "s", "ern"];
 /// opening quote before a close drops the unclosed one.
 pub fn quote_pairs(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for q in [b'"', b'\''] {
-        let mut open: Option<usize> = None;
-        // only quotes and line breaks change the state; both are ASCII, never inside a char
-        let stops = t.bytes().enumerate().filter(|&(_, b)| b == q || b == b'\n');
-        for (i, b) in stops {
-            if b == b'\n' {
-                open = None;
+    // the open quote of each kind: `"` and `'`
+    let mut open: [Option<usize>; 2] = [None, None];
+    // only quotes and line breaks change the state; all are ASCII, never inside a char
+    for i in memchr::memchr3_iter(b'"', b'\'', b'\n', t.as_bytes()) {
+        let b = t.as_bytes()[i];
+        let k = match b {
+            b'"' => 0,
+            b'\'' => 1,
+            b'\n' => {
+                open = [None, None];
                 continue;
             }
-            let prev = t[..i].chars().next_back();
-            let next = t[i + 1..].chars().next();
-            let opener = prev
-                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
-                && (q == b'"' || next.is_some_and(char::is_alphanumeric));
-            let closer = prev.is_some_and(|p| !p.is_whitespace())
-                && (q == b'"' || !next.is_some_and(char::is_alphanumeric));
-            match open {
-                Some(o) if closer && i - o <= 160 => {
-                    out.push((o, i));
-                    open = None;
-                }
-                _ if opener => open = Some(i),
-                _ => {}
+            _ => unreachable!("memchr3 finds only these bytes"),
+        };
+        let prev = t[..i].chars().next_back();
+        let next = t[i + 1..].chars().next();
+        let opener = prev
+            .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '/' | '–' | '-'))
+            && (b == b'"' || next.is_some_and(char::is_alphanumeric));
+        let closer = prev.is_some_and(|p| !p.is_whitespace())
+            && (b == b'"' || !next.is_some_and(char::is_alphanumeric));
+        match open[k] {
+            Some(o) if closer && i - o <= 160 => {
+                out.push((o, i));
+                open[k] = None;
             }
+            _ if opener => open[k] = Some(i),
+            _ => {}
         }
     }
     out.sort_unstable();
@@ -579,6 +626,17 @@ mod tests {
             scorer_key("Urbanen Datenplattform"),
             scorer_key("Urbane Datenplattform")
         );
+    }
+
+    #[test]
+    fn founding_first_letters() {
+        let mut firsts: Vec<char> = FOUNDING_WORDS
+            .iter()
+            .filter_map(|(w, _)| w.chars().next())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, FOUNDING_FIRST_LETTERS);
     }
 
     #[test]

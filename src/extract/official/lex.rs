@@ -74,21 +74,23 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     if w.len() < 4 || !w.ends_with(['t', 'e', 'r', 'f', 'n', 's']) {
         return None;
     }
-    // every head with every ending ends in one of these three bytes
-    static TAILS: std::sync::LazyLock<Vec<[u8; 3]>> = std::sync::LazyLock::new(|| {
-        let mut tails: Vec<[u8; 3]> = SUFFIX_HEADS
+    // every head with every ending ends in one of these four bytes (with the head capitalised
+    // when it stands alone; every stem has four bytes or more and starts with ASCII)
+    static TAILS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock::new(|| {
+        let mut tails: Vec<[u8; 4]> = SUFFIX_HEADS
             .iter()
             .flat_map(|(stem, _)| {
-                HEAD_ENDINGS
-                    .iter()
-                    .map(move |end| last3(&format!("{stem}{end}")))
+                let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
+                HEAD_ENDINGS.iter().flat_map(move |end| {
+                    [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+                })
             })
             .collect();
         tails.sort_unstable();
         tails.dedup();
         tails
     });
-    if TAILS.binary_search(&last3(w)).is_err() {
+    if TAILS.binary_search(&last4(w)).is_err() {
         return None;
     }
     for end in HEAD_ENDINGS {
@@ -123,10 +125,15 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     None
 }
 
-/// The last three bytes of a word of three bytes or more.
-fn last3(w: &str) -> [u8; 3] {
+/// The last four bytes of a word of four bytes or more.
+fn last4(w: &str) -> [u8; 4] {
     let b = w.as_bytes();
-    [b[b.len() - 3], b[b.len() - 2], b[b.len() - 1]]
+    [
+        b[b.len() - 4],
+        b[b.len() - 3],
+        b[b.len() - 2],
+        b[b.len() - 1],
+    ]
 }
 
 /// Adjectives kept in the role as written: "kommissarische", "Erster", "zuständigen".
@@ -176,6 +183,17 @@ pub fn is_qualifier(w: &str) -> bool {
 
 /// Capitalised, with lower-case letters, letters and inner hyphens only: "Müller-Wuttke".
 pub fn name_shaped(w: &str) -> bool {
+    if w.is_ascii() {
+        // the same test on bytes
+        let b = w.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.len() >= 2
+            && b.split(|&c| c == b'-').all(|p| {
+                p.first().is_some_and(u8::is_ascii_uppercase)
+                    && p[1..].iter().any(u8::is_ascii_lowercase)
+                    && p[1..].iter().all(u8::is_ascii_alphabetic)
+            });
+    }
     w.starts_with(char::is_uppercase)
         && w.chars().count() >= 2
         && w.split('-').all(|p| {
@@ -572,3 +590,34 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "Bürgermeister",
     "City",
 ];
+
+/// FNV-1a, a fast hash for the short words of the fixed lexicons (SipHash's guard against
+/// crafted collisions buys nothing for them, and costs more than the lookup itself).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+
+/// A set of words, hashed with FNV-1a.
+pub type WordSet = std::collections::HashSet<String, FastHash>;
+
+/// A map from words, hashed with FNV-1a.
+pub type WordMap<V> = std::collections::HashMap<String, V, FastHash>;

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 impl Ctx<'_> {
     pub(super) fn is_first_name(&self, w: &str) -> bool {
-        self.g.first_names.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| self.g.first_names.contains(p)))
+        let first_names = &self.rules.first_names;
+        first_names.contains(w)
+            || (w.contains('-') && w.split('-').all(|p| first_names.contains(p)))
     }
 
     /// A token that can be part of a person's name.
