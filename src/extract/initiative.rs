@@ -74,7 +74,7 @@ impl InitiativeRules {
     pub fn new(gaz: &Gazetteers) -> InitiativeRules {
         let re = |p: &str| Regex::new(p).expect("initiative regex");
         InitiativeRules {
-            lex: Lexicon::parse(lexicon::EMBEDDED),
+            lex: Lexicon::parse(&gaz.initiative_heads),
             unit: re(
                 r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))",
             ),

@@ -36,6 +36,7 @@ const RANKINGS: DataFile = data_file!("rankings.tsv");
 const RANKING_GENERIC: DataFile = data_file!("ranking_generic.txt");
 const CATEGORIES: DataFile = data_file!("categories.tsv");
 const REGIONS: DataFile = data_file!("regions.tsv");
+const INITIATIVE_HEADS: DataFile = data_file!("initiative_heads.txt");
 
 /// The names of every data file a `--rules DIR` may override.
 pub const DATA_FILES: &[&str] = &[
@@ -50,6 +51,7 @@ pub const DATA_FILES: &[&str] = &[
     RANKING_GENERIC.name,
     CATEGORIES.name,
     REGIONS.name,
+    INITIATIVE_HEADS.name,
 ];
 
 /// A data file that could not be read or parsed.
@@ -100,6 +102,8 @@ pub struct Gazetteers {
     pub categories: Vec<(String, String)>,
     /// (surface, canonical region) — regional scopes of a ranking position
     pub regions: Vec<(String, String)>,
+    /// The initiatives extractor's word lists (`initiative_heads.txt`, its own sectioned format).
+    pub initiative_heads: String,
 }
 
 impl Gazetteers {
@@ -181,7 +185,9 @@ impl Gazetteers {
             .into_iter()
             .map(|r| (r[0].clone(), r[1].clone()))
             .collect();
+        let (_, initiative_heads) = read(&INITIATIVE_HEADS)?;
         Ok(Gazetteers {
+            initiative_heads,
             regions,
             cities: city_gaz,
             first_names,

@@ -3,8 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-pub const EMBEDDED: &str = include_str!("../../../data/initiative_heads.txt");
-
 /// A head word with the kind of initiative it names and whether it may lead plain words.
 #[derive(Debug, Clone)]
 pub struct Head {
