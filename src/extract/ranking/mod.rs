@@ -37,7 +37,8 @@ pub struct RankingRules {
     scope_anchors: aho_corasick::AhoCorasick,
 }
 
-/// Every pattern in `patterns.rs` needs one of these substrings (checked by its tests).
+/// Every pattern in `patterns.rs` needs one of these substrings, but for superlatives (see
+/// `SUPERLATIVE_NOUNS`).
 const POSITION_ANCHORS: &[&str] = &[
     "Platz",
     "platz",
@@ -52,13 +53,14 @@ const POSITION_ANCHORS: &[&str] = &[
     "ersten",
     "besten",
     "vorderen",
-    "sten ",
-    "ste ",
     "odium",
     "odest",
     "reppchen",
     "orjahr",
-    "führ",
+    "führt",
+    "führen",
+    "ngeführt",
+    "unter d",
     "platziert",
     "Nr.",
     "Nummer",
@@ -73,10 +75,12 @@ const POSITION_ANCHORS: &[&str] = &[
     "Folge",
     "Schlusslicht",
     "letzte",
-    ": ",
-    "ste\"",
-    "sten\"",
+    "(19",
+    "(20",
 ];
+
+/// The nouns a superlative position needs ("die smarteste Stadt", "beste Großstadt").
+const SUPERLATIVE_NOUNS: &[&str] = &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"];
 
 const SCOPE_ANCHORS: &[&str] = &[
     "Einwohner",
@@ -198,7 +202,9 @@ impl RankingRules {
             }
             // most sentences state no position: a cheap word check skips them
             let sent_text = s.slice(text);
-            let has_positions = self.anchors.is_match(sent_text);
+            let has_positions = self.anchors.is_match(sent_text)
+                || (sent_text.contains("ste")
+                    && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
             let has_scopes = self.scope_anchors.is_match(sent_text);
             let mut positions = if has_positions {
                 self.pat.positions(text, s)

@@ -412,7 +412,7 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.last_of_total");
             }
         }
-        for m in any_of(sent, &["führ"])
+        for m in any_of(sent, &["führt", "führen", "ngeführt"])
             .then(|| self.leads.find_iter(sent))
             .into_iter()
             .flatten()
@@ -431,7 +431,7 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
-        for c in any_of(sent, &["ersten", "besten", "vorderen", "sten "])
+        for c in any_of(sent, &["ersten", "besten", "vorderen", "unter d"])
             .then(|| self.among.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -547,7 +547,7 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(sent, &["Vorjahres", ":"])
+        for c in any_of(sent, &["Vorjahres", "(19", "(20"])
             .then(|| self.vorjahres_ord.captures_iter(sent))
             .into_iter()
             .flatten()
