@@ -10,8 +10,10 @@
 //! before it with a comma, "als", "ist" or a parenthesis (`official.name_comma_role`,
 //! `official.name_as_role`, `official.name_is_role`, `official.name_paren_role`), or through a
 //! pronoun right after a sentence that introduced the person (`official.pronoun_role`). Names
-//! with only an organisation come from `official.name_affiliation`. Mentions of one person are
-//! merged at the end, a lone surname into the full name.
+//! with only an organisation come from `official.name_affiliation` (a city, an organisation, a
+//! university or institute). A definite "der CDU-Politiker" without a name gives its party to the
+//! official named just before. Mentions of one person are merged at the end, a lone surname into
+//! the full name.
 //!
 //! Submodules: `names` (person names, titles), `roles` (role words, organisations, complements),
 //! `forms` (names before a role, pronouns, affiliations),
@@ -190,6 +192,8 @@ impl OfficialRules {
             names.iter().enumerate().map(|(i, n)| (n.t1, i)).collect();
         let mut cands: Vec<Cand> = Vec::new();
         let mut used_names: HashSet<usize> = HashSet::new();
+        // "der CDU-Politiker" without a name: (position, party, feminine)
+        let mut party_refs: Vec<(usize, String, bool)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let Some(r) = cx.role_at(i) else {
@@ -243,8 +247,17 @@ impl OfficialRules {
                     n.end,
                     subject,
                 ));
+            } else if r.kind == Kind::Politician && cx.has_determiner_before(&r) {
+                // "…, sagte der CDU-Politiker.": the party of a person named before
+                if let Some(p) = &r.party {
+                    let head = text.get(r.head.0..r.head.1).unwrap_or("");
+                    party_refs.push((toks[r.t0].s, p.clone(), head.ends_with("in")));
+                }
             }
             i = next;
+        }
+        for (pos, party, female) in party_refs {
+            cx.refer_party(&mut cands, &names, pos, party, female);
         }
         // names with only an affiliation: "Name von der Stadt X", "Name aus der Stadtverwaltung"
         for (ni, n) in names.iter().enumerate() {
@@ -325,8 +338,15 @@ impl<'a> Ctx<'a> {
         names: &[NameHit],
         subject: Option<u32>,
     ) -> Option<Vec<(Cand, usize)>> {
-        let role_end = self.toks[r.t1].e;
+        // after a parenthesis, too: "Chief Digital Officer (CDO) Anna Muster"
+        let role_end = r.end;
         if !self.text.get(role_end..)?.starts_with(' ') {
+            return None;
+        }
+        if role_end > self.toks[r.t1].e
+            && let Some((_, inner)) = self.text.get(..role_end - 1)?.rsplit_once(" (")
+            && self.party_in(inner).is_some()
+        {
             return None;
         }
         if r.kind == Kind::Politician && r.party.is_none() {
@@ -376,6 +396,54 @@ impl<'a> Ctx<'a> {
             ));
         }
         Some(out)
+    }
+
+    /// "Oberbürgermeister Anna Muster sprach … , sagte die SPD-Politikerin": gives the party to
+    /// the official mentioned last before `pos`, if no other person is named in between, the
+    /// mention is close and its role does not contradict the gender of the party noun.
+    fn refer_party(
+        &self,
+        cands: &mut [Cand],
+        names: &[NameHit],
+        pos: usize,
+        party: String,
+        female: bool,
+    ) {
+        let Some(c) = cands
+            .iter_mut()
+            .filter(|c| c.span.start < pos)
+            .max_by_key(|c| c.span.start)
+        else {
+            return;
+        };
+        if c.party.is_some() || pos.saturating_sub(c.span.end) > 400 {
+            return;
+        }
+        let k = names.partition_point(|n| n.end <= pos);
+        if let Some(n) = k.checked_sub(1).map(|k| &names[k])
+            && n.start >= c.span.end
+            && self.text.get(n.name_start..n.end) != Some(c.name.as_str())
+        {
+            return;
+        }
+        if let Some(role) = &c.role {
+            let head = role
+                .split(" (")
+                .next()
+                .unwrap_or(role)
+                .rsplit(' ')
+                .next()
+                .unwrap_or(role);
+            let role_female = head.ends_with("in") || head.ends_with("innen");
+            let role_male = !role_female && {
+                let f = format!("{head}in");
+                self.rules.roles.contains_key(f.as_str()) || compound_head(&f).is_some()
+            };
+            if (female && role_male) || (!female && role_female) {
+                return;
+            }
+        }
+        c.party = Some(party);
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -133,6 +133,11 @@ impl Ctx<'_> {
             if org.is_none() && role.is_none() {
                 return None;
             }
+        } else if let Some(last) = self.academic_org(k).filter(|_| !prep.starts_with(" aus")) {
+            // "von der Universität Siegen", "vom Fraunhofer-Institut", "von der Technischen
+            // Hochschule Köln"
+            end = self.toks[last].e;
+            org = self.text.get(self.toks[k].s..end).map(str::to_string);
         } else if self.org_word(w) && !prep.starts_with(" aus") {
             // "vom Digitalverband Bitkom", "von der IHK Kassel", "bei den Stadtwerken Ulm"
             let mut last = k;
@@ -158,6 +163,35 @@ impl Ctx<'_> {
             rule: "official.name_affiliation",
             surname_only: false,
         })
+    }
+
+    /// A university or research institute named from token `k` on: its last token. An adjective
+    /// may come first ("Technischen Universität"); the bare noun needs a name after it
+    /// ("Universität Siegen"), a compound has one ("Fraunhofer-Institut", "Musikhochschule").
+    fn academic_org(&self, k: usize) -> Option<usize> {
+        let is_academic = |w: &str| ACADEMIC_NOUNS.iter().any(|a| w.ends_with(a));
+        let w = self.tok(k);
+        let mut h = k;
+        if !is_academic(w)
+            && w.starts_with(char::is_uppercase)
+            && (w.ends_with("en") || w.ends_with('e'))
+            && self.gap_before(k + 1) == " "
+        {
+            h = k + 1;
+        }
+        let hw = self.tok(h);
+        if !is_academic(hw) {
+            return None;
+        }
+        let mut last = h;
+        while last < h + 3 && self.gap_before(last + 1) == " " && {
+            let t = self.tok(last + 1);
+            name_shaped(t) && !STOP.contains(&t) && !self.is_first_name(t)
+        } {
+            last += 1;
+        }
+        let bare = ACADEMIC_NOUNS.contains(&hw) && h == k;
+        (!bare || last > h).then_some(last)
     }
 
     /// A word that names an organisation: an acronym, a known organisation prefix ("Bitkom"),

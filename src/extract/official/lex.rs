@@ -546,6 +546,20 @@ pub const ORG_NOUNS: &[&str] = &[
     "Gemeindebund",
 ];
 
+/// Endings of words that name universities and research institutes ("Universität",
+/// "Fachhochschule", "Fraunhofer-Institut").
+pub const ACADEMIC_NOUNS: &[&str] = &[
+    "Universität",
+    "universität",
+    "Hochschule",
+    "hochschule",
+    "Institut",
+    "institut",
+    "Akademie",
+    "akademie",
+    "Forschungszentrum",
+];
+
 /// Endings of administrative bodies in an affiliation ("aus der Stadtverwaltung", "vom Ordnungsamt").
 pub const ADMIN_UNITS: &[&str] = &[
     "verwaltung",

@@ -3,6 +3,7 @@
 
 use super::lex::*;
 use super::{Ctx, NameHit};
+use crate::gazetteer::FormKind;
 use std::collections::HashMap;
 
 impl Ctx<'_> {
@@ -50,7 +51,7 @@ impl Ctx<'_> {
                     j += 1;
                     continue;
                 }
-                if !self.name_token(j) || self.city_at(self.toks[j].s, self.toks[j].e).is_some() {
+                if !self.name_token(j) || !self.surname_not_city(j) {
                     break;
                 }
                 last = Some(j);
@@ -87,6 +88,21 @@ impl Ctx<'_> {
             i = t1 + 1;
         }
         out
+    }
+
+    /// Token `j` after a known first name is no city: a city adjective or demonym that ends the
+    /// name ("Martin Esslinger (CDU)", "Anna Berliner sagte") is a surname; one before a noun
+    /// ("Anna Kölner Firmen") or any other city form is not.
+    fn surname_not_city(&self, j: usize) -> bool {
+        let t = self.toks[j];
+        let Some(m) = self.city_at(t.s, t.e) else {
+            return true;
+        };
+        m.kind == FormKind::Adjective
+            && m.span.start == t.s
+            && m.span.end == t.e
+            && !(self.gap_before(j + 1) == " "
+                && self.tok(j + 1).starts_with(|c: char| c.is_uppercase()))
     }
 
     /// An academic title right before byte `pos`: its start and text.
