@@ -116,6 +116,8 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(hits.len());
     let mut pending: Vec<(usize, u32, Span, FormKind)> = Vec::new();
     let mut established: HashSet<u32> = HashSet::new();
+    // hits that are never a city (surnames), whatever the other passes find
+    let mut blocked: Vec<usize> = Vec::new();
     for h in &hits {
         let Some(form) = h.forms.first() else {
             continue;
@@ -139,6 +141,17 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             || before.ends_with("Kreis ")
             || before.ends_with("Lkr. ")
             || before.ends_with("Landkreise ");
+        // "Martin Esslinger", "Anna Kölner": a surname after a first name, not the city
+        let surname = matches!(form.kind, FormKind::Adjective | FormKind::Genitive)
+            && before
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic() && c != '-').next())
+                .is_some_and(|w| g.first_names.contains(w));
+        if surname {
+            blocked.push(out.len());
+            out.push(None);
+            continue;
+        }
         let rule = if district {
             Some("city.district")
         } else if state_word {
@@ -197,7 +210,7 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         let list: Vec<Mention> = out.iter().flatten().copied().collect();
         let before_pass = list.len();
         for (i, h) in hits.iter().enumerate() {
-            if out.get(i).is_some_and(|m| m.is_none()) {
+            if out.get(i).is_some_and(|m| m.is_none()) && !blocked.contains(&i) {
                 let Some(form) = h.forms.first() else {
                     continue;
                 };
