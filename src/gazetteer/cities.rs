@@ -65,7 +65,7 @@ pub struct CityHit<'g> {
 pub struct CityGazetteer {
     pub cities: Vec<City>,
     /// lower-cased first word of a form → its pattern ids, longest form first
-    index: HashMap<String, Vec<u32>>,
+    index: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// lower-cased surface of each pattern
     surfaces: Vec<String>,
     /// first words of the forms written in lower case ("deutsche Hauptstadt")
@@ -219,7 +219,7 @@ impl CityGazetteer {
                 });
             patterns.push((v, amb));
         }
-        let mut index: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut index: rustc_hash::FxHashMap<String, Vec<u32>> = Default::default();
         for (id, k) in keys.iter().enumerate() {
             let first: String = k.chars().take_while(|c| c.is_alphanumeric()).collect();
             if first.is_empty() {

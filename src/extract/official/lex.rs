@@ -605,33 +605,12 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "City",
 ];
 
-/// FNV-1a, a fast hash for the short words of the fixed lexicons (SipHash's guard against
-/// crafted collisions buys nothing for them, and costs more than the lookup itself).
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
+/// Fx hashing (rustc-hash) for the short words of the fixed lexicons: SipHash's guard against
+/// crafted collisions buys nothing for them and costs more than the lookup itself.
+type FastHash = rustc_hash::FxBuildHasher;
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<Fnv>;
-
-/// A set of words, hashed with FNV-1a.
+/// A set of words with a fast hash.
 pub type WordSet = std::collections::HashSet<String, FastHash>;
 
-/// A map from words, hashed with FNV-1a.
+/// A map from words with a fast hash.
 pub type WordMap<V> = std::collections::HashMap<String, V, FastHash>;
