@@ -146,7 +146,9 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
             && before
                 .strip_suffix(' ')
                 .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic() && c != '-').next())
-                .is_some_and(|w| g.first_names.contains(w));
+                .is_some_and(|w| g.first_names.contains(w))
+            // … unless a noun follows, so the word is an adjective ("Anna lobte Kölner Firmen")
+            && !after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
         if surname {
             blocked.push(out.len());
             out.push(None);
