@@ -569,34 +569,22 @@ fn batch(extractor: &Extractor, args: BatchArgs) -> anyhow::Result<u8> {
     };
     let mut tally = Tally::default();
     let planned = source::expand(&args.paths, exclude);
-    let result = match file_out {
-        Some(file) => {
-            let mut out = JsonlSink::new(file, Format::Lines);
-            run_inputs(
-                extractor,
-                planned,
-                Some(&pool),
-                BATCH_CHUNK,
-                &mut out,
-                &mut report,
-                &mut tally,
-            )
-            .and_then(|()| out.finish().map(drop).map_err(Stop::from))
-        }
-        None => {
-            let mut out = JsonlSink::new(io::stdout().lock(), Format::Lines);
-            run_inputs(
-                extractor,
-                planned,
-                Some(&pool),
-                BATCH_CHUNK,
-                &mut out,
-                &mut report,
-                &mut tally,
-            )
-            .and_then(|()| out.finish().map(drop).map_err(Stop::from))
-        }
+    // one writer type for both destinations (a Box costs nothing next to the extraction)
+    let writer: Box<dyn Write> = match file_out {
+        Some(file) => Box::new(file),
+        None => Box::new(io::stdout().lock()),
     };
+    let mut out = JsonlSink::new(writer, Format::Lines);
+    let result = run_inputs(
+        extractor,
+        planned,
+        Some(&pool),
+        BATCH_CHUNK,
+        &mut out,
+        &mut report,
+        &mut tally,
+    )
+    .and_then(|()| out.finish().map(drop).map_err(Stop::from));
     if let Some(pb) = &report.progress {
         pb.finish_and_clear();
     }

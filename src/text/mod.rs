@@ -7,3 +7,19 @@ pub mod sentences;
 
 pub use normalize::NormText;
 pub use sentences::{Span, paragraphs, sentences};
+
+/// German month names, as written.
+pub const MONTHS: &[&str] = &[
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];

@@ -98,18 +98,6 @@ const ORDINAL_RIGHT: &[&str] = &[
     "Mal",
     "Gesamtrang",
     "Gesamtplatz",
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
     "Jahrhundert",
     "Jahrhunderts",
     "Spieltag",
@@ -334,7 +322,8 @@ fn glued(before: &str, after: &str) -> bool {
         .unwrap_or("");
     if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 4 {
         let next_capital = next_word.starts_with(|c: char| c.is_uppercase() || c == '"');
-        if !next_capital || ORDINAL_RIGHT.contains(&next_word) {
+        if !next_capital || ORDINAL_RIGHT.contains(&next_word) || super::MONTHS.contains(&next_word)
+        {
             return true;
         }
         if stem[..word_start].ends_with('(') {

@@ -143,7 +143,7 @@ impl Ctx<'_> {
             let mut last = k;
             while last < k + 3 && self.gap_before(last + 1) == " " && {
                 let t = self.tok(last + 1);
-                t.starts_with(char::is_uppercase) && !STOP.contains(&t) && !self.is_first_name(t)
+                t.starts_with(char::is_uppercase) && !is_stop(t) && !self.is_first_name(t)
             } {
                 last += 1;
             }
@@ -186,7 +186,7 @@ impl Ctx<'_> {
         let mut last = h;
         while last < h + 3 && self.gap_before(last + 1) == " " && {
             let t = self.tok(last + 1);
-            name_shaped(t) && !STOP.contains(&t) && !self.is_first_name(t)
+            name_shaped(t) && !is_stop(t) && !self.is_first_name(t)
         } {
             last += 1;
         }

@@ -254,6 +254,11 @@ pub fn looks_like_noun(w: &str) -> bool {
 }
 
 /// Capitalised words that are never part of a person's name.
+/// Whether a capitalised word is a stop word, a month name included.
+pub fn is_stop(w: &str) -> bool {
+    STOP.contains(&w) || crate::text::MONTHS.contains(&w)
+}
+
 pub const STOP: &[&str] = &[
     "Der",
     "Die",
@@ -356,18 +361,6 @@ pub const STOP: &[&str] = &[
     "Foto",
     "Quelle",
     "Anzeige",
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
     "Montag",
     "Dienstag",
     "Mittwoch",

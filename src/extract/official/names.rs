@@ -17,7 +17,7 @@ impl Ctx<'_> {
     pub(super) fn name_token(&self, i: usize) -> bool {
         let w = self.tok(i);
         name_shaped(w)
-            && !STOP.contains(&w)
+            && !is_stop(w)
             && !self.rules.parties.contains_key(w)
             && !self.is_role_word(w)
             && !self
