@@ -117,12 +117,9 @@ fn plural(noun: &str) -> String {
     }
 }
 
-/// Whether the scope found for a list item applies (a category before it in the sentence).
-pub(super) fn scope_for(
-    scopes: &[Scope],
-    span: Span,
-    _consumed: &[Span],
-) -> Option<Option<String>> {
+/// The category of a list item: the nearest category statement before it in the sentence
+/// (`Some(None)` for an explicit "overall"), or `None` when the sentence names none.
+pub(super) fn scope_for(scopes: &[Scope], span: Span) -> Option<Option<String>> {
     scopes
         .iter()
         .rev()

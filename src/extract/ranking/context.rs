@@ -387,7 +387,6 @@ impl Context {
         let mut pos = 0;
         loop {
             let r = &rest[pos..];
-            let quoted = r.starts_with('"');
             let item = if let Some(q) = self.quoted.captures(r) {
                 q.get(1)
                     .zip(q.get(0))
@@ -404,7 +403,6 @@ impl Context {
                 None
             };
             let Some((a, b, name)) = item else { break };
-            let _ = quoted;
             out.push((a, b, name));
             pos = b;
             let next = &rest[pos..];

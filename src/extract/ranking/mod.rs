@@ -277,7 +277,7 @@ impl RankingRules {
                 entries.push(Entry {
                     city: m.city,
                     pos: Pos::Exact(v),
-                    category: scope_for(&scopes, span, &consumed)
+                    category: scope_for(&scopes, span)
                         .unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
                     year: None,
                     historic: false,
