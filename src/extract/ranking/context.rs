@@ -57,7 +57,9 @@ pub struct Context {
 }
 
 fn automaton(patterns: &[String]) -> AhoCorasick {
+    // a few hundred patterns: a full DFA is small and the fastest to search
     AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(patterns)
         .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
