@@ -136,21 +136,13 @@ impl Context {
         out
     }
 
-    /// Where the text uses a generic ranking word ("Ranking", "Städtevergleich").
-    pub fn generic_spans(&self, text: &str) -> Vec<Span> {
+    /// Every generic ranking word ("Ranking", "Städtevergleich", "Städte-Ranking 2019") with
+    /// the edition year stated right after it, if any.
+    pub fn generic_mentions(&self, text: &str) -> Vec<(Span, Option<u32>)> {
         self.generic
             .find_iter(text)
             .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect()
-    }
-
-    /// Edition years stated after a generic ranking word ("Städte-Ranking 2019").
-    pub fn generic_editions(&self, text: &str) -> Vec<u32> {
-        self.generic
-            .find_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
-            .filter_map(|m| self.edition_after(text, m.end()))
+            .map(|m| (Span::new(m.start(), m.end()), self.edition_after(text, m.end())))
             .collect()
     }
 

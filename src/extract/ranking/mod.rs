@@ -29,12 +29,11 @@ pub struct RankingRules {
     ctx: Context,
     anaphor: regex::Regex,
     shared: regex::Regex,
-    /// Words without which a sentence states no position or previous position.
+    /// `POSITION_ANCHORS` then `SCOPE_ANCHORS`: words without which a sentence states no
+    /// position (or previous position), and no category or region.
     anchors: aho_corasick::AhoCorasick,
     /// "88,3 von 100 Punkten", "mit 71,4 Punkten"
     score: regex::Regex,
-    /// Words without which a sentence names no category or region.
-    scope_anchors: aho_corasick::AhoCorasick,
 }
 
 /// Every pattern in `patterns.rs` needs one of these substrings, but for superlatives (see
@@ -166,9 +165,9 @@ impl RankingRules {
             score: re(
                 r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
             ),
-            anchors: aho_corasick::AhoCorasick::new(POSITION_ANCHORS)
-                .unwrap_or_else(|e| panic!("anchors: {e}")),
-            scope_anchors: aho_corasick::AhoCorasick::new(SCOPE_ANCHORS)
+            anchors: aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(POSITION_ANCHORS.iter().chain(SCOPE_ANCHORS))
                 .unwrap_or_else(|e| panic!("anchors: {e}")),
         }
     }
@@ -182,7 +181,10 @@ impl RankingRules {
     ) -> Vec<Ranking> {
         let text = a.text;
         let names = self.ctx.ranking_mentions(text);
-        let edition = document_edition(&names, &self.ctx.generic_editions(text));
+        let generic = self.ctx.generic_mentions(text);
+        let generic_editions: Vec<u32> = generic.iter().filter_map(|g| g.1).collect();
+        let generic_spans: Vec<Span> = generic.iter().map(|g| g.0).collect();
+        let edition = document_edition(&names, &generic_editions);
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
         let cities: Vec<&Mention> = mentions.iter().collect();
@@ -202,10 +204,20 @@ impl RankingRules {
             }
             // most sentences state no position: a cheap word check skips them
             let sent_text = s.slice(text);
-            let has_positions = self.anchors.is_match(sent_text)
-                || (sent_text.contains("ste")
-                    && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
-            let has_scopes = self.scope_anchors.is_match(sent_text);
+            // one pass over the sentence for both kinds of anchor words
+            let (mut has_positions, mut has_scopes) = (false, false);
+            for m in self.anchors.find_overlapping_iter(sent_text) {
+                if m.pattern().as_usize() < POSITION_ANCHORS.len() {
+                    has_positions = true;
+                } else {
+                    has_scopes = true;
+                }
+                if has_positions && has_scopes {
+                    break;
+                }
+            }
+            has_positions = has_positions
+                || (sent_text.contains("ste") && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
             let mut positions = if has_positions {
                 self.pat.positions(text, s)
             } else {
@@ -477,7 +489,7 @@ impl RankingRules {
                     text,
                     &a.sentences,
                     &names,
-                    &self.ctx.generic_spans(text),
+                    &generic_spans,
                 )
             })
         });
