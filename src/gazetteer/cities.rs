@@ -280,12 +280,19 @@ impl CityGazetteer {
         let mut key = String::new();
         let mut pos = 0;
         let mut prev: Option<char> = None;
+        let bytes = text.as_bytes();
         while pos < text.len() {
-            let Some(c) = text[pos..].chars().next() else {
-                break;
+            // ASCII fast path: most chars of German text are ASCII
+            let b = bytes[pos];
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                let Some(c) = text[pos..].chars().next() else {
+                    break;
+                };
+                c
             };
-            let word_start =
-                c.is_alphanumeric() && prev.is_none_or(|p| !p.is_alphanumeric() && p != '-');
+            let word_start = is_word_char(c) && prev.is_none_or(|p| !is_word_char(p) && p != '-');
             if !word_start {
                 prev = Some(c);
                 pos += c.len_utf8();
@@ -293,7 +300,7 @@ impl CityGazetteer {
             }
             let word_len: usize = text[pos..]
                 .chars()
-                .take_while(|c| c.is_alphanumeric())
+                .take_while(|&c| is_word_char(c))
                 .map(char::len_utf8)
                 .sum();
             // only capitalised words start a name, but for the few forms that start in lower
@@ -350,6 +357,15 @@ impl CityGazetteer {
             pos += word_len;
         }
         out
+    }
+}
+
+/// A letter or digit (ASCII checked without the Unicode tables).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
