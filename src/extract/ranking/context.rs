@@ -142,7 +142,12 @@ impl Context {
         self.generic
             .find_iter(text)
             .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| (Span::new(m.start(), m.end()), self.edition_after(text, m.end())))
+            .map(|m| {
+                (
+                    Span::new(m.start(), m.end()),
+                    self.edition_after(text, m.end()),
+                )
+            })
             .collect()
     }
 

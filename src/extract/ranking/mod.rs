@@ -217,7 +217,8 @@ impl RankingRules {
                 }
             }
             has_positions = has_positions
-                || (sent_text.contains("ste") && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
+                || (sent_text.contains("ste")
+                    && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
             let mut positions = if has_positions {
                 self.pat.positions(text, s)
             } else {
@@ -485,12 +486,7 @@ impl RankingRules {
                 .filter_map(|e| e.year)
                 .max();
             stated.or_else(|| {
-                years::ranking_sentence_year(
-                    text,
-                    &a.sentences,
-                    &names,
-                    &generic_spans,
-                )
+                years::ranking_sentence_year(text, &a.sentences, &names, &generic_spans)
             })
         });
         merged
