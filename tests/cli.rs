@@ -244,17 +244,20 @@ fn walked_unsupported_file_is_skipped_not_failed() {
     std::fs::write(dir.path().join(".hidden.txt"), "Dresden").unwrap();
     let out = dir.path().join("out.jsonl");
     let errors = dir.path().join("errors.jsonl");
-    let o = run(
-        &[
-            "batch",
-            &s(dir.path()),
-            "-o",
-            &s(&out),
-            "--errors",
-            &s(&errors),
-        ],
-        b"",
-    );
+    let batch = || {
+        run(
+            &[
+                "batch",
+                &s(dir.path()),
+                "-o",
+                &s(&out),
+                "--errors",
+                &s(&errors),
+            ],
+            b"",
+        )
+    };
+    let o = batch();
     assert_eq!(
         status(&o),
         0,
@@ -277,17 +280,7 @@ fn walked_unsupported_file_is_skipped_not_failed() {
             .starts_with("unsupported input type '.html'")
     );
     // Run again: the output and errors files inside the walked folder are not read as inputs.
-    let o = run(
-        &[
-            "batch",
-            &s(dir.path()),
-            "-o",
-            &s(&out),
-            "--errors",
-            &s(&errors),
-        ],
-        b"",
-    );
+    let o = batch();
     assert_eq!(
         stderr(&o).lines().last(),
         Some("newsextract: 1 ok, 0 failed, 1 skipped")
