@@ -1,6 +1,8 @@
 //! The document handed to the extractors: the article's text plus what its source knew about
-//! it (title, URL, date, path) and warnings met while reading it. Built by `source`, read by
-//! [`crate::Extractor`]; it does no I/O.
+//! it (title, URL, date, path) and warnings met while reading it. Built by `source` (and from
+//! HTML pages by [`html`]); read by [`crate::Extractor`]. Nothing here does I/O.
+
+pub mod html;
 
 /// One article, decoded, ready for extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
