@@ -92,9 +92,13 @@ impl Extractor {
                 path: doc.path.clone(),
                 url: doc.url.clone(),
                 id: doc.id.clone(),
+                encoding: doc.encoding.clone(),
             },
             title,
             published: doc.published.clone(),
+            authors: doc.authors.clone(),
+            sitename: doc.sitename.clone(),
+            language: doc.language.clone(),
             warnings: doc.warnings.clone(),
             city: subject.map(|id| {
                 let c = self.gaz.cities.city(id);

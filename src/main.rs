@@ -19,10 +19,12 @@ use newsextract::sink::{Format, JsonlSink, SinkError, jsonl::to_json};
 use newsextract::source::{self, Input, Planned};
 use newsextract::{Extractor, Gazetteers};
 
+mod cli;
+
 /// Exit status: every input was read and extracted (skipped files do not count).
-const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit status: some inputs failed; the others were processed.
-const EXIT_FAILED: u8 = 1;
+pub(crate) const EXIT_FAILED: u8 = 1;
 /// Exit status: usage error (bad flags, no inputs, unwritable output, bad --rules).
 const EXIT_USAGE: u8 = 2;
 
@@ -40,12 +42,14 @@ the article text, the sentence, and the id of the rule that found it.
 
 Inputs are .txt files (one article each, UTF-8; windows-1252 is decoded with a warning), \
 .json files (one {\"text\": …} record or an array of them), .jsonl files (one record per \
-line), folders (walked recursively) and - for stdin.
+line), HTML pages (.html, .htm, .xhtml: the main text is extracted first, see `text`), any of \
+these gzip-compressed (.gz), folders (walked recursively) and - for stdin.
 
 Examples:
   newsextract extract fixtures/articles/leipzig-smart-city-index.txt
   echo 'Leipzig belegt im Smart City Index Platz 12.' | newsextract extract -
   newsextract batch fixtures/articles -o out/fixtures.jsonl
+  newsextract text fixtures/html/leipzig-smart-city-index.html
   newsextract --rules my-rules/ batch articles/ -o out/all.jsonl --errors out/errors.jsonl
 
 Exit status: 0 all inputs ok (skipped files do not count), 1 some inputs failed, \
@@ -103,11 +107,15 @@ enum Command {
     /// Extract facts from many articles on all cores into a JSON Lines file
     #[command(long_about = BATCH_ABOUT)]
     Batch(BatchArgs),
+    /// Show the main text and metadata of HTML pages (what the extractors see)
+    #[command(long_about = cli::text::ABOUT)]
+    Text(cli::text::TextArgs),
 }
 
 #[derive(Args)]
 struct ExtractArgs {
-    /// Articles: .txt, .json or .jsonl files, folders (walked recursively), or - for stdin
+    /// Articles: .txt, .json, .jsonl or .html files (also .gz), folders (walked recursively),
+    /// or - for stdin
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
 
@@ -122,7 +130,8 @@ struct ExtractArgs {
 
 #[derive(Args)]
 struct BatchArgs {
-    /// Folders (walked recursively), .txt, .json or .jsonl files, or - for stdin
+    /// Folders (walked recursively), .txt, .json, .jsonl or .html files (also .gz), or - for
+    /// stdin
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
 
@@ -164,16 +173,19 @@ fn main() -> ExitCode {
 
 /// Runs a command; `Err` is a usage error (exit 2), `Ok` the exit status.
 fn run(cli: Cli) -> anyhow::Result<u8> {
-    let gaz = Gazetteers::load(cli.rules.as_deref()).context("bad --rules directory")?;
-    let extractor = Extractor::new(gaz);
+    let extractor = || -> anyhow::Result<Extractor> {
+        let gaz = Gazetteers::load(cli.rules.as_deref()).context("bad --rules directory")?;
+        Ok(Extractor::new(gaz))
+    };
     match cli.command {
-        Command::Extract(args) => extract(&extractor, args),
-        Command::Batch(args) => batch(&extractor, args),
+        Command::Extract(args) => extract(&extractor()?, args),
+        Command::Batch(args) => batch(&extractor()?, args),
+        Command::Text(args) => cli::text::run(args),
     }
 }
 
 /// Writes `newsextract: MSG` to stderr; never fails (a closed stderr is not worth a panic).
-fn say(msg: impl Display) {
+pub(crate) fn say(msg: impl Display) {
     let _ = writeln!(io::stderr().lock(), "newsextract: {msg}");
 }
 
@@ -450,7 +462,7 @@ fn no_inputs(paths: &[String], tally: &Tally) -> anyhow::Error {
         n => format!(" ({n} files of other types skipped)"),
     };
     anyhow::anyhow!(
-        "no inputs found in {}: looked for .txt, .json and .jsonl files{skipped}",
+        "no inputs found in {}: looked for .txt, .json, .jsonl, .html, .htm, .xhtml and .gz files{skipped}",
         paths.join(" ")
     )
 }

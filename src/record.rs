@@ -26,6 +26,9 @@ pub struct Source {
     /// The id the input gave the article (JSON `id`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The charset an HTML page was decoded with (WHATWG name); absent for other inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// Where a year was first stated.
@@ -97,6 +100,15 @@ pub struct Record {
     pub source: Source,
     pub title: Option<String>,
     pub published: Option<String>,
+    /// Authors named by the page (HTML metadata or byline); empty for plain text.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The publication's name, when the page states it.
+    #[serde(default)]
+    pub sitename: Option<String>,
+    /// The language the page declares, when it does.
+    #[serde(default)]
+    pub language: Option<String>,
     pub warnings: Vec<String>,
     pub city: Option<CityRef>,
     pub cities: Vec<CityMention>,

@@ -209,14 +209,14 @@ fn binary_input_fails_while_others_go_on() {
 #[test]
 fn explicit_unsupported_extension_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("page.html");
-    std::fs::write(&page, "<p>Leipzig</p>").unwrap();
-    let o = run(&["extract", &s(&page), LEIPZIG], b"");
+    let doc = dir.path().join("report.pdf");
+    std::fs::write(&doc, "%PDF-1.7").unwrap();
+    let o = run(&["extract", &s(&doc), LEIPZIG], b"");
     assert_eq!(status(&o), 1);
     assert_eq!(records(&o).len(), 1);
     let expected = format!(
-        "newsextract: {}: unsupported input type '.html' (supported: .txt, .json, .jsonl; HTML support comes later)",
-        s(&page)
+        "newsextract: {}: unsupported input type '.pdf' (supported: .txt, .json, .jsonl, .html, .htm, .xhtml, and any of these gzip-compressed as .gz)",
+        s(&doc)
     );
     assert!(stderr(&o).contains(&expected), "{}", stderr(&o));
 }
@@ -240,7 +240,7 @@ fn missing_file_is_an_error() {
 fn walked_unsupported_file_is_skipped_not_failed() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "Leipzig belegt Platz 12.").unwrap();
-    std::fs::write(dir.path().join("b.html"), "<p>Leipzig</p>").unwrap();
+    std::fs::write(dir.path().join("b.pdf"), "%PDF-1.7").unwrap();
     std::fs::write(dir.path().join(".hidden.txt"), "Dresden").unwrap();
     let out = dir.path().join("out.jsonl");
     let errors = dir.path().join("errors.jsonl");
@@ -272,12 +272,12 @@ fn walked_unsupported_file_is_skipped_not_failed() {
     let errs = read_jsonl(&errors);
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0]["status"], "skipped");
-    assert_eq!(errs[0]["path"], s(&dir.path().join("b.html")));
+    assert_eq!(errs[0]["path"], s(&dir.path().join("b.pdf")));
     assert!(
         errs[0]["reason"]
             .as_str()
             .unwrap()
-            .starts_with("unsupported input type '.html'")
+            .starts_with("unsupported input type '.pdf'")
     );
     // Run again: the output and errors files inside the walked folder are not read as inputs.
     let o = batch();

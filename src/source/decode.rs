@@ -1,6 +1,7 @@
 //! Bytes → text: strips a UTF-8 BOM, decodes UTF-16 with a BOM, falls back to windows-1252
 //! (with a warning) when the bytes are not UTF-8, and rejects binaries and files over 64 MiB
-//! before reading them whole. It does not guess other charsets and does not touch the text.
+//! before reading them whole; also bounded gunzip. It does not guess other charsets (HTML
+//! pages have their own charset rules in `document::html::charset`) and does not touch the text.
 
 use std::fs::File;
 use std::io::Read;
@@ -26,6 +27,11 @@ pub struct Decoded {
 
 /// Reads and decodes a file, checking its size before reading it.
 pub fn read_file(path: &Path) -> Result<Decoded, SourceError> {
+    decode(&read_bytes(path)?)
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_BYTES`] before reading them.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, SourceError> {
     let file = File::open(path).map_err(open_error)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -40,7 +46,35 @@ pub fn read_file(path: &Path) -> Result<Decoded, SourceError> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(SourceError::TooLarge(Some(bytes.len() as u64)));
     }
-    decode(&bytes)
+    Ok(bytes)
+}
+
+/// Decompresses gzip bytes, stopping at [`MAX_BYTES`] of output so that a small file cannot
+/// expand without bound.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, SourceError> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| SourceError::Gzip(e.to_string()))?;
+    if out.len() as u64 > MAX_BYTES {
+        return Err(SourceError::TooLarge(None));
+    }
+    Ok(out)
+}
+
+/// Whether bytes start like gzip data.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+/// Rejects bytes that look like a binary file rather than text or markup (NUL bytes, many
+/// control characters in the first 8 KiB). UTF-16 with a byte-order mark is text.
+pub fn check_not_binary(bytes: &[u8]) -> Result<(), SourceError> {
+    match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, _)) if enc != encoding_rs::UTF_8 => Ok(()),
+        _ => check_bytes(bytes),
+    }
 }
 
 fn open_error(e: std::io::Error) -> SourceError {

@@ -18,6 +18,10 @@ pub enum Kind {
     Json,
     /// `.jsonl`: one record object per line.
     JsonLines,
+    /// `.html`, `.htm`, `.xhtml`: a web page; its main text is the article.
+    Html,
+    /// `.gz`: one of the other kinds compressed; the inner name or content decides which.
+    Gzip,
 }
 
 /// What one path expands to.
@@ -38,6 +42,8 @@ pub fn classify(path: &Path) -> Result<Kind, SourceError> {
         Some("txt") => Ok(Kind::Text),
         Some("json") => Ok(Kind::Json),
         Some("jsonl") => Ok(Kind::JsonLines),
+        Some("html" | "htm" | "xhtml") => Ok(Kind::Html),
+        Some("gz") => Ok(Kind::Gzip),
         Some(other) => Err(SourceError::Unsupported(format!(".{other}"))),
         None => Err(SourceError::Unsupported("(no extension)".to_string())),
     }
@@ -145,10 +151,12 @@ mod tests {
     fn classify_by_extension() {
         assert_eq!(classify(Path::new("a/b.TXT")).unwrap(), Kind::Text);
         assert_eq!(classify(Path::new("b.jsonl")).unwrap(), Kind::JsonLines);
-        let e = classify(Path::new("x.html")).unwrap_err().to_string();
-        assert_eq!(
-            e,
-            "unsupported input type '.html' (supported: .txt, .json, .jsonl; HTML support comes later)"
+        assert_eq!(classify(Path::new("x.HTM")).unwrap(), Kind::Html);
+        assert_eq!(classify(Path::new("x.html.gz")).unwrap(), Kind::Gzip);
+        let e = classify(Path::new("x.pdf")).unwrap_err().to_string();
+        assert!(
+            e.starts_with("unsupported input type '.pdf' (supported: .txt"),
+            "{e}"
         );
     }
 
@@ -164,6 +172,7 @@ mod tests {
             "sub/.git/x.txt",
             ".hidden.txt",
             "page.html",
+            "notes.pdf",
         ] {
             std::fs::write(d.join(f), "{}").unwrap();
         }
@@ -182,7 +191,8 @@ mod tests {
             vec![
                 "in /a.json",
                 "in /b.txt",
-                "skip /page.html",
+                "skip /notes.pdf",
+                "in /page.html",
                 "in /sub/c.jsonl"
             ]
         );

@@ -145,6 +145,7 @@ fn record(value: Value, path: &str, warnings: &[String]) -> Result<Document, Sou
         published,
         id,
         warnings,
+        ..Document::default()
     })
 }
 

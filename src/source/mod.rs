@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod files;
 pub mod json;
+pub mod page;
 
 use std::fmt;
 use std::io::Read;
@@ -24,14 +25,22 @@ pub enum SourceError {
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
     #[error(
-        "unsupported input type '{0}' (supported: .txt, .json, .jsonl; HTML support comes later)"
+        "unsupported input type '{0}' (supported: .txt, .json, .jsonl, .html, .htm, .xhtml, and any of these gzip-compressed as .gz)"
     )]
     Unsupported(String),
+    #[error("not an HTML page (expected markup such as <!DOCTYPE html> or <html> at the start)")]
+    NotHtml,
+    #[error("not valid gzip data: {0}")]
+    Gzip(String),
+    #[error("{0}")]
+    Html(#[from] crate::document::html::HtmlError),
     #[error("not a regular file")]
     NotAFile,
     #[error("input is {}, over the {} MiB limit; split it into smaller files", too_large(.0), decode::MAX_BYTES >> 20)]
     TooLarge(Option<u64>),
-    #[error("looks like a binary file ({0}), not text; pass articles as .txt, .json or .jsonl")]
+    #[error(
+        "looks like a binary file ({0}), not text; pass articles as .txt, .json, .jsonl or .html"
+    )]
     Binary(&'static str),
     #[error("invalid JSON: {0}")]
     Json(String),
@@ -112,8 +121,8 @@ impl fmt::Display for Failure {
 /// One document read from an input, or the error that kept it from being read.
 pub type Item = Result<Document, Failure>;
 
-/// Reads one input into its documents: one for a text file, one per record for JSON.
-/// Never panics on input; every problem becomes a [`Failure`] naming the input.
+/// Reads one input into its documents: one for a text file or HTML page, one per record for
+/// JSON. Never panics on input; every problem becomes a [`Failure`] naming the input.
 pub fn read(input: &Input) -> Vec<Item> {
     match input {
         Input::File {
@@ -121,22 +130,52 @@ pub fn read(input: &Input) -> Vec<Item> {
             display,
             kind,
         } => {
-            let decoded = match decode::read_file(path) {
-                Ok(d) => d,
-                Err(e) => return vec![Err(Failure::new(display.as_str(), None, e))],
+            let fail = |e| vec![Err(Failure::new(display.as_str(), None, e))];
+            let bytes = match decode::read_bytes(path) {
+                Ok(b) => b,
+                Err(e) => return fail(e),
             };
-            match kind {
-                Kind::Text => vec![Ok(text_document(decoded, Some(display.clone())))],
-                Kind::Json => json::parse_json(&decoded.text, display, &decoded.warnings),
-                Kind::JsonLines => json::parse_jsonl(&decoded.text, display, &decoded.warnings),
-            }
+            let (kind, bytes) = match kind {
+                Kind::Gzip => match decode::gunzip(&bytes)
+                    .and_then(|inner| Ok((page::gzip_inner_kind(path, &inner)?, inner)))
+                {
+                    Ok(found) => found,
+                    Err(e) => return fail(e),
+                },
+                _ => (*kind, bytes),
+            };
+            read_bytes_as(kind, &bytes, display)
         }
         Input::Stdin => read_stdin(std::io::stdin().lock()),
     }
 }
 
-/// Reads all of `reader` as stdin: JSON records when it parses as a JSON object, an array of
-/// objects or JSON Lines of objects; otherwise one text document (with `path` null).
+/// Reads the bytes of one file as the given kind (never [`Kind::Gzip`]: already unpacked).
+fn read_bytes_as(kind: Kind, bytes: &[u8], display: &str) -> Vec<Item> {
+    let fail = |e| vec![Err(Failure::new(display, None, e))];
+    if kind == Kind::Html || (kind == Kind::Text && page::looks_like_html(bytes)) {
+        let mut item = page::read_html(bytes, Some(display));
+        if kind == Kind::Text
+            && let Ok(doc) = &mut item
+        {
+            doc.warnings.push(page::TEXT_IS_HTML_WARNING.to_string());
+        }
+        return vec![item.map_err(|e| Failure::new(display, None, e))];
+    }
+    let decoded = match decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    match kind {
+        Kind::Json => json::parse_json(&decoded.text, display, &decoded.warnings),
+        Kind::JsonLines => json::parse_jsonl(&decoded.text, display, &decoded.warnings),
+        _ => vec![Ok(text_document(decoded, Some(display.to_string())))],
+    }
+}
+
+/// Reads all of `reader` as stdin: an HTML page when it starts like one (gzip is unpacked
+/// first), JSON records when it parses as a JSON object, an array of objects or JSON Lines of
+/// objects; otherwise one text document (with `path` null).
 pub fn read_stdin(reader: impl Read) -> Vec<Item> {
     let fail = |e| vec![Err(Failure::new(STDIN_NAME, None, e))];
     let mut bytes = Vec::new();
@@ -144,6 +183,15 @@ pub fn read_stdin(reader: impl Read) -> Vec<Item> {
         Ok(n) if n as u64 > decode::MAX_BYTES => return fail(SourceError::TooLarge(None)),
         Ok(_) => {}
         Err(e) => return fail(SourceError::Io(e)),
+    }
+    if decode::is_gzip(&bytes) {
+        bytes = match decode::gunzip(&bytes) {
+            Ok(inner) => inner,
+            Err(e) => return fail(e),
+        };
+    }
+    if page::looks_like_html(&bytes) {
+        return vec![page::read_html(&bytes, None).map_err(|e| Failure::new(STDIN_NAME, None, e))];
     }
     let decoded = match decode::decode(&bytes) {
         Ok(d) => d,

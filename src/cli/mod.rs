@@ -1,0 +1,2 @@
+//! Subcommands that have grown past a few lines, one file each.
+pub mod text;
