@@ -6,6 +6,7 @@
 pub mod charset;
 pub mod main_text;
 pub mod metadata;
+pub mod nesting;
 pub mod page_kind;
 
 use scraper::Html;
@@ -72,6 +73,17 @@ pub fn page_from_str(
     mut warnings: Vec<String>,
     opts: &PageOptions,
 ) -> Result<HtmlPage, HtmlError> {
+    let flattened = nesting::flatten(html);
+    let html = match &flattened {
+        Some((flat, removed)) => {
+            warnings.push(format!(
+                "the page nests elements more than {} deep; {removed} deeper tags were ignored",
+                nesting::MAX_DEPTH
+            ));
+            flat.as_str()
+        }
+        None => html,
+    };
     let dom = Html::parse_document(html);
     let main = main_text::extract(&dom);
     let meta = metadata::extract(&dom, opts);
