@@ -59,6 +59,24 @@ const SELF_CLOSING_SIBLINGS: &[&[u8]] = &[
     b"rp",
 ];
 
+/// Elements that hold text as a block; kept a little past the limit (see `scan`).
+const TEXT_BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"li",
+    b"dt",
+    b"dd",
+    b"td",
+    b"th",
+    b"pre",
+    b"blockquote",
+];
+
 /// The page with tags nested deeper than [`MAX_DEPTH`] removed, and how many tags were
 /// removed; `None` when the page never nests that deep.
 pub fn flatten(html: &str) -> Option<(String, usize)> {
@@ -137,7 +155,14 @@ fn scan(html: &str, mut out: Option<&mut String>) -> bool {
                     {
                         stack.pop();
                     }
-                    if stack.len() >= MAX_DEPTH {
+                    // Text blocks may go a little deeper, so that the text deep inside
+                    // keeps its paragraphs while the containers around it are dropped.
+                    let limit = if is_one_of(name, TEXT_BLOCKS) {
+                        MAX_DEPTH + END_TAG_REACH
+                    } else {
+                        MAX_DEPTH
+                    };
+                    if stack.len() >= limit {
                         too_deep = true;
                         if out.is_none() {
                             return true;
@@ -237,9 +262,9 @@ mod tests {
     #[test]
     fn deep_pages_keep_their_text_and_lose_deep_tags() {
         let (flat, removed) = flatten(&nested(100_000)).expect("too deep");
-        // html and body are open, then divs up to the limit; the <p> is too deep as well.
-        assert!(flat.contains("Kern") && !flat.contains("<p>"));
-        assert_eq!(removed, 2 * (100_000 + 2 - MAX_DEPTH) + 2);
+        // html and body are open, then divs up to the limit; the text block inside is kept.
+        assert!(flat.contains("<p>Kern</p>"));
+        assert_eq!(removed, 2 * (100_000 + 2 - MAX_DEPTH));
         assert_eq!(flat.matches("<div").count(), MAX_DEPTH - 2);
         assert_eq!(flat.matches("</div>").count(), MAX_DEPTH - 2);
     }
