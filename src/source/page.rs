@@ -60,9 +60,10 @@ pub fn gzip_inner_kind(path: &Path, inner: &[u8]) -> Result<Kind, SourceError> {
     }
 }
 
-/// Whether a file of this kind can hold an HTML page (text files are sniffed).
+/// Whether a file of this kind is taken for an HTML page when met in a folder (a `.txt`
+/// holding HTML is read as one only when named).
 pub fn may_be_html(kind: Kind) -> bool {
-    matches!(kind, Kind::Html | Kind::Gzip | Kind::Text)
+    matches!(kind, Kind::Html | Kind::Gzip)
 }
 
 /// Reads one input as an HTML page (unpacking gzip); any other content is an error.
