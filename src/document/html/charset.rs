@@ -31,7 +31,7 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, url: Option<&str>) -> De
     let mut why_guessed = None;
     if let Some((label, place)) = declared {
         match label_encoding(&label) {
-            Some(encoding) if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() => {
+            Some(encoding) if encoding != UTF_8 || mostly_utf8(bytes) => {
                 return finish(bytes, 0, encoding, warnings);
             }
             Some(_) => {
@@ -94,12 +94,37 @@ fn label_encoding(label: &str) -> Option<&'static Encoding> {
 
 /// A statistical guess; German pages are usually UTF-8 or windows-1252.
 fn guess(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    if mostly_utf8(bytes) {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     detector.guess(url.and_then(tld).as_deref().map(str::as_bytes), true)
+}
+
+/// Whether bytes are UTF-8, allowing a few stray invalid bytes in a page that is otherwise
+/// UTF-8 (more valid multi-byte characters than invalid sequences): such pages exist, and
+/// reading them as windows-1252 would garble every umlaut. A legacy page has almost no valid
+/// multi-byte sequences, since a Latin-1 umlaut is followed by ASCII.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (valid, next) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest, None),
+            Err(e) => {
+                invalid += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                (&rest[..e.valid_up_to()], Some(&rest[skip..]))
+            }
+        };
+        valid_multibyte += valid.iter().filter(|&&b| b >= 0xC0).count();
+        match next {
+            Some(next) if invalid <= valid_multibyte + 1 => rest = next,
+            Some(_) => return false,
+            None => return invalid == 0 || valid_multibyte > invalid,
+        }
+    }
 }
 
 /// The top-level domain of a URL ("de" for "https://www.example.de/x"), lower-cased.
@@ -188,6 +213,24 @@ mod tests {
             d.text
         );
         assert!(d.warnings[0].contains("declares UTF-8"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn stray_bytes_in_a_utf8_page_keep_it_utf8() {
+        let mut page =
+            "<meta charset=\"utf-8\"><p>Schöne Grüße aus Köln, München und Düsseldorf.</p>"
+                .as_bytes()
+                .to_vec();
+        page.extend_from_slice(b"<p>Kaputt: \xe9t\xe9</p>");
+        let d = decode(&page, None, None);
+        assert_eq!(d.encoding, UTF_8);
+        assert!(d.text.contains("Düsseldorf") && d.text.contains('\u{FFFD}'));
+        assert!(
+            d.warnings[0].contains("not valid UTF-8"),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(decode(&page[22..], None, None).encoding, UTF_8);
     }
 
     #[test]
