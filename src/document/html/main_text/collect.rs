@@ -20,7 +20,8 @@ pub(super) struct Para {
     pub text: String,
     /// Visible bytes inside links.
     pub link: usize,
-    pub heading: bool,
+    /// Heading level 1–6, 0 for other blocks.
+    pub heading: u8,
 }
 
 struct Collector {
@@ -122,8 +123,8 @@ pub(super) fn collect(arena: &Arena, roots: &[Ix]) -> Vec<Para> {
                     }
                     if boundary {
                         c.flush();
-                        if let Tag::Heading(_) = e.tag {
-                            c.cur.heading = true;
+                        if let Tag::Heading(level) = e.tag {
+                            c.cur.heading = level;
                         }
                     }
                     if it.end > i + 1 {
@@ -152,7 +153,7 @@ pub(super) fn collect(arena: &Arena, roots: &[Ix]) -> Vec<Para> {
 pub(super) fn filter(paras: Vec<Para>) -> Vec<String> {
     let total: usize = paras.iter().map(|p| p.text.len()).sum();
     let mut seen = 0usize;
-    let mut out: Vec<String> = Vec::with_capacity(paras.len());
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     // Short lines after the last real paragraph are bylines, dates, labels and buttons.
     let last_long = paras
         .iter()
@@ -166,14 +167,28 @@ pub(super) fn filter(paras: Vec<Para>) -> Vec<String> {
         if p.text.len() <= 150 && p.text.contains('©') {
             continue;
         }
-        if seen * 2 >= total && RULES.is_end_line(&p.text) {
+        if seen * 2 >= total && RULES.is_end_line(&p.text, p.heading > 0) {
             break;
         }
         seen += p.text.len();
         let linky = p.link as f32 >= MAX_LINK_SHARE * p.text.len() as f32;
         if !RULES.is_boilerplate_line(&p.text) && !linky {
-            out.push(p.text);
+            out.push(p);
         }
     }
-    out
+    // A heading with nothing of its own below it (its section was boilerplate) goes too; a
+    // subheading below it counts as content.
+    let mut texts = Vec::with_capacity(out.len());
+    for k in 0..out.len() {
+        let level = out[k].heading;
+        if level > 0
+            && out
+                .get(k + 1)
+                .is_none_or(|n| n.heading > 0 && n.heading <= level)
+        {
+            continue;
+        }
+        texts.push(std::mem::take(&mut out[k].text));
+    }
+    texts
 }

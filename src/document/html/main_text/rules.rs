@@ -155,7 +155,7 @@ impl Rules {
 
     /// Whether a paragraph is a heading-like line after which only boilerplate follows
     /// ("Mehr zum Thema", "Kommentare", "Über den Autor").
-    pub(super) fn is_end_line(&self, text: &str) -> bool {
+    pub(super) fn is_end_line(&self, text: &str, heading: bool) -> bool {
         let t = text.trim();
         if t.len() > 60 {
             return false;
@@ -165,7 +165,14 @@ impl Rules {
         // "12 Kommentare", "Kommentare (3)"
         let whole = whole.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
         let whole = whole.trim_end_matches(|c: char| c.is_ascii_digit() || "() ".contains(c));
-        self.end_lines.contains(whole)
+        if self.end_lines.contains(whole) {
+            return true;
+        }
+        // A heading such as "Mehr zum Thema Verkehr" or "Ähnliche Artikel aus der Region".
+        heading
+            && self.end_lines.iter().any(|e| {
+                whole.starts_with(e.as_str()) && whole[e.len()..].starts_with([' ', ':', '-', '–'])
+            })
     }
 
     /// Whether a whole paragraph is a boilerplate line ("Lesen Sie auch", "Teilen", …), or a

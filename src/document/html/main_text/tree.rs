@@ -225,6 +225,10 @@ fn text_stats(t: &str) -> (u32, u32) {
     (visible, commas)
 }
 
+/// Link share from which a "teaser"/"related"-named subtree is a link list (a lead paragraph
+/// of the same name has no or few links).
+const LINK_LIST_DENSITY: f32 = 0.15;
+
 /// Flattens the DOM into an arena (pre-order), skipping subtrees dropped by tag.
 pub(super) fn build(dom: &Html) -> Arena<'_> {
     let mut items: Vec<Item> = Vec::with_capacity(1024);
@@ -348,7 +352,7 @@ fn aggregate(arena: &mut Arena, total: u32) {
                 let big = it.text >= wrapper && ld < 0.3;
                 let drop = e.strong_drop && !it.has_anchor
                     || e.soft_drop && !it.has_anchor && !big
-                    || e.link_drop && !it.has_anchor && ld >= 0.33;
+                    || e.link_drop && !it.has_anchor && ld >= LINK_LIST_DENSITY;
                 if drop {
                     items[i].dropped = true;
                     continue;
