@@ -2,18 +2,24 @@
 //! tokens, boilerplate paragraph lines), parsed once, and the class/id classification built on
 //! them. It looks only at attribute values and paragraph texts, never at the tree.
 
-use std::collections::HashSet;
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../../../../data/html_boilerplate.txt");
 
+// What a class/id token means (bit flags, a token may have several).
+const DROP: u8 = 1;
+const STRONG: u8 = 2;
+const LINKS: u8 = 4;
+const CONTENT: u8 = 8;
+const LEAD: u8 = 16;
+
 pub(super) struct Rules {
-    drop_tokens: HashSet<&'static str>,
-    strong_tokens: HashSet<&'static str>,
-    link_tokens: HashSet<&'static str>,
-    drop_phrases: Vec<&'static str>,
-    content_tokens: HashSet<&'static str>,
-    lead_tokens: HashSet<&'static str>,
+    /// Class/id token → meaning bits.
+    tokens: FxHashMap<&'static str, u8>,
+    /// Class/id substrings (separators removed) that mark boilerplate.
+    drop_phrases: Option<AhoCorasick>,
     /// Lower-cased boilerplate lines.
     drop_lines: HashSet<String>,
     /// Lower-cased lines that end the article.
@@ -23,16 +29,10 @@ pub(super) struct Rules {
 pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| parse(DATA));
 
 fn parse(data: &'static str) -> Rules {
-    let mut rules = Rules {
-        drop_tokens: HashSet::new(),
-        strong_tokens: HashSet::new(),
-        link_tokens: HashSet::new(),
-        drop_phrases: Vec::new(),
-        content_tokens: HashSet::new(),
-        lead_tokens: HashSet::new(),
-        drop_lines: HashSet::new(),
-        end_lines: HashSet::new(),
-    };
+    let mut tokens: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let mut phrases = Vec::new();
+    let mut drop_lines = HashSet::default();
+    let mut end_lines = HashSet::default();
     let mut section = "";
     for line in data.lines() {
         let line = line.trim();
@@ -43,33 +43,36 @@ fn parse(data: &'static str) -> Rules {
             section = name;
             continue;
         }
+        let bit = match section {
+            "drop-tokens" => DROP,
+            "drop-tokens-strong" => STRONG,
+            "drop-tokens-links" => LINKS,
+            "content-tokens" => CONTENT,
+            "lead-tokens" => LEAD,
+            _ => 0,
+        };
+        if bit != 0 {
+            *tokens.entry(line).or_default() |= bit;
+            continue;
+        }
         match section {
-            "drop-tokens" => {
-                rules.drop_tokens.insert(line);
-            }
-            "drop-tokens-strong" => {
-                rules.strong_tokens.insert(line);
-            }
-            "drop-tokens-links" => {
-                rules.link_tokens.insert(line);
-            }
-            "drop-phrases" => rules.drop_phrases.push(line),
-            "content-tokens" => {
-                rules.content_tokens.insert(line);
-            }
+            "drop-phrases" => phrases.push(line),
             "end-lines" => {
-                rules.end_lines.insert(line.to_lowercase());
-            }
-            "lead-tokens" => {
-                rules.lead_tokens.insert(line);
+                end_lines.insert(line.to_lowercase());
             }
             "drop-lines" => {
-                rules.drop_lines.insert(line.to_lowercase());
+                drop_lines.insert(line.to_lowercase());
             }
             _ => {}
         }
     }
-    rules
+    Rules {
+        tokens,
+        // The phrases are a fixed, small list: building the automaton cannot fail.
+        drop_phrases: AhoCorasick::new(&phrases).ok(),
+        drop_lines,
+        end_lines,
+    }
 }
 
 /// What a class or id value says about its element.
@@ -99,22 +102,14 @@ impl Rules {
             if token.is_empty() {
                 return;
             }
-            if let Ok(t) = std::str::from_utf8(token) {
-                if self.drop_tokens.contains(t) {
-                    signal.boilerplate = true;
-                }
-                if self.strong_tokens.contains(t) {
-                    signal.strong = true;
-                }
-                if self.link_tokens.contains(t) {
-                    signal.links = true;
-                }
-                if self.content_tokens.contains(t) {
-                    signal.content = true;
-                }
-                if self.lead_tokens.contains(t) {
-                    signal.lead = true;
-                }
+            if let Ok(t) = std::str::from_utf8(token)
+                && let Some(&bits) = self.tokens.get(t)
+            {
+                signal.boilerplate |= bits & DROP != 0;
+                signal.strong |= bits & STRONG != 0;
+                signal.links |= bits & LINKS != 0;
+                signal.content |= bits & CONTENT != 0;
+                signal.lead |= bits & LEAD != 0;
             }
         };
         for &b in value.as_bytes() {
@@ -146,8 +141,8 @@ impl Rules {
         }
         flush(&token[..len], signal);
         if !signal.boilerplate
-            && let Ok(s) = std::str::from_utf8(&squashed[..slen])
-            && self.drop_phrases.iter().any(|p| s.contains(p))
+            && let Some(ac) = &self.drop_phrases
+            && ac.is_match(&squashed[..slen])
         {
             signal.boilerplate = true;
         }

@@ -143,15 +143,10 @@ fn role_is_boilerplate(role: &str) -> bool {
     )
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim() == "true") {
-        return true;
-    }
-    el.attr("style").is_some_and(|s| {
-        let s = s.as_bytes();
-        // "display:none" / "display: none" / "visibility:hidden", ASCII case-insensitive.
-        contains_squashed(s, b"display:none") || contains_squashed(s, b"visibility:hidden")
-    })
+fn style_hides(style: &str) -> bool {
+    let s = style.as_bytes();
+    // "display:none" / "display: none" / "visibility:hidden", ASCII case-insensitive.
+    contains_squashed(s, b"display:none") || contains_squashed(s, b"visibility:hidden")
 }
 
 /// Whether `hay` contains `needle` once ASCII whitespace is ignored (ASCII case-insensitive).
@@ -174,30 +169,32 @@ fn contains_squashed(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn element_info(name: &str, el: &scraper::node::Element, tag: Tag) -> Elem {
-    let mut signal = AttrSignal::default();
     // Headings carry ids like "nav_…" as jump targets; their class/id says nothing.
     let structural = matches!(
         name,
         "html" | "body" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
     );
-    if !structural {
-        if let Some(c) = el.attr("class") {
-            RULES.classify(c, &mut signal);
-        }
-        if let Some(id) = el.attr("id") {
-            RULES.classify(id, &mut signal);
+    let mut signal = AttrSignal::default();
+    let (mut itemprop, mut hidden, mut role_drop) = ("", false, false);
+    // One pass over the attributes (`attr(name)` would intern the name on every call).
+    for (key, value) in el.attrs() {
+        match key {
+            "class" | "id" if !structural => RULES.classify(value, &mut signal),
+            "itemprop" => itemprop = value,
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= value.trim() == "true",
+            "style" => hidden |= style_hides(value),
+            "role" => role_drop = role_is_boilerplate(value),
+            _ => {}
         }
     }
-    let itemprop = el.attr("itemprop").unwrap_or("");
     let body_marker = itemprop.contains("articleBody")
         || itemprop.contains("reviewBody")
         || itemprop.contains("description");
     let protected = structural || body_marker;
-    let strong_drop = !protected && (signal.strong || is_hidden(el));
+    let strong_drop = !protected && (signal.strong || hidden);
     let soft_drop = !protected
-        && (signal.boilerplate
-            || el.attr("role").is_some_and(role_is_boilerplate)
-            || matches!(name, "form" | "nav" | "footer" | "aside"));
+        && (signal.boilerplate || role_drop || matches!(name, "form" | "nav" | "footer" | "aside"));
     let link_drop = !protected && signal.links;
     Elem {
         tag,
