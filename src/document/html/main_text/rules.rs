@@ -75,6 +75,19 @@ fn parse(data: &'static str) -> Rules {
     }
 }
 
+/// A class name that describes a state of the element rather than what it is
+/// ("has-sidebar", "with-ads", "no-comments", "is-hidden-mobile").
+fn is_state_class(name: &str) -> bool {
+    let n = name.as_bytes();
+    ["has", "with", "without", "no", "is", "hide", "show"]
+        .iter()
+        .any(|p| {
+            n.len() > p.len() + 1
+                && n[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                && matches!(n[p.len()], b'-' | b'_')
+        })
+}
+
 /// What a class or id value says about its element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct AttrSignal {
@@ -93,6 +106,16 @@ impl Rules {
     /// Classifies one class or id attribute value. Allocation-free for ASCII values up to
     /// 128 bytes (longer or non-ASCII values are classified from their ASCII tokens only).
     pub(super) fn classify(&self, value: &str, signal: &mut AttrSignal) {
+        for name in value.split_ascii_whitespace() {
+            if !is_state_class(name) {
+                self.classify_name(name, signal);
+            }
+        }
+    }
+
+    /// Classifies one class name (or id): its tokens, and its phrases once separators are
+    /// removed. Allocation-free; only the first 64 bytes of a token and 128 of a name count.
+    fn classify_name(&self, name: &str, signal: &mut AttrSignal) {
         let mut token = [0u8; 64];
         let mut len = 0usize;
         let mut squashed = [0u8; 128];
@@ -112,7 +135,7 @@ impl Rules {
                 signal.lead |= bits & LEAD != 0;
             }
         };
-        for &b in value.as_bytes() {
+        for &b in name.as_bytes() {
             if b.is_ascii_alphanumeric() {
                 if b.is_ascii_uppercase() && prev_lower {
                     flush(&token[..len], signal);
@@ -132,11 +155,6 @@ impl Rules {
                 flush(&token[..len], signal);
                 len = 0;
                 prev_lower = false;
-                if b.is_ascii_whitespace() && slen < squashed.len() {
-                    // Separate class names so phrases do not match across them.
-                    squashed[slen] = b' ';
-                    slen += 1;
-                }
             }
         }
         flush(&token[..len], signal);
@@ -213,6 +231,8 @@ mod tests {
         assert!(sig("article-body").content);
         assert!(sig("box mehr-zum-thema").boilerplate);
         assert!(!sig("headline").boilerplate);
+        assert!(!sig("o-section has-ads").boilerplate);
+        assert!(sig("o-section ads").boilerplate);
     }
 
     #[test]

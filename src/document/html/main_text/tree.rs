@@ -226,6 +226,10 @@ fn text_stats(t: &str) -> (u32, u32) {
 /// of the same name has no or few links).
 const LINK_LIST_DENSITY: f32 = 0.15;
 
+/// Visible bytes that make a boilerplate-named element a wrapper: see `aggregate`.
+const WRAPPER_MIN: u32 = 500;
+const WRAPPER_MAX: u32 = 1500;
+
 /// Flattens the DOM into an arena (pre-order), skipping subtrees dropped by tag.
 pub(super) fn build(dom: &Html) -> Arena<'_> {
     let mut items: Vec<Item> = Vec::with_capacity(1024);
@@ -325,8 +329,9 @@ impl<'a> Item<'a> {
 /// Bottom-up statistics and drop decisions (reverse pre-order: every descendant is done
 /// before its ancestor), then top-down `dead` flags.
 fn aggregate(arena: &mut Arena, total: u32) {
-    // A boilerplate-looking element that holds this much of the page is a wrapper.
-    let wrapper = (total / 3).max(500);
+    // A boilerplate-looking element that holds a third of the page's text (but at least
+    // WRAPPER_MIN, and WRAPPER_MAX is always enough) is a wrapper of the article.
+    let wrapper = (total / 3).clamp(WRAPPER_MIN, WRAPPER_MAX);
     let items = &mut arena.items;
     let n = items.len();
     for i in (0..n).rev() {
