@@ -67,16 +67,35 @@ def figure(i):
             f'<figcaption>Das Rathaus am Abend. Foto: Peter Lenz / Archiv</figcaption></figure>')
 
 
+def chrome(p):
+    """The page element a line of page furniture in the text twin becomes, or None for
+    article text: image credits, "Lesen Sie auch" teasers, ad labels and bylines."""
+    if p.startswith("Foto:"):
+        return f'<figure><img src="/img/x.jpg" alt=""><figcaption>{esc(p)}</figcaption></figure>'
+    if p.startswith("Lesen Sie auch:"):
+        return f'<aside class="teaser-box"><a href="/lokales/mehr">{esc(p)}</a></aside>'
+    if p == "Anzeige":
+        return '<div class="ad-slot"><span>Anzeige</span></div>'
+    if p.startswith("Von ") and len(p.split()) <= 4:
+        return f'<p class="byline">{esc(p)}</p>'
+    return None
+
+
 def body_paragraphs(paragraphs, i, style):
     out = []
     for n, p in enumerate(paragraphs):
+        if chrome(p):
+            out.append(chrome(p))
+            continue
+        # lines inside a block (lists, addresses) are <br>-separated, as CMSs write them
+        p_html = "<br>\n".join(esc(line) for line in p.split("\n"))
         if style == "itemprop":
-            out.append(f'<p class="text">{esc(p)}</p>')
+            out.append(f'<p class="text">{p_html}</p>')
         elif style == "divs" and n % 2 == 1:
             # some CMSs write paragraphs as <br><br>-separated text
-            out.append(f'<div class="rte">{esc(p)}<br><br></div>')
+            out.append(f'<div class="rte">{p_html}<br><br></div>')
         else:
-            out.append(f"<p>{esc(p)}</p>")
+            out.append(f"<p>{p_html}</p>")
         if n == 0:
             out.append(figure(i))
         if n == 1 and len(paragraphs) > 3:
@@ -154,7 +173,8 @@ def page(stem, title, paragraphs, i):
            f"<script>window.dataLayer = window.dataLayer || []; dataLayer.push({{'section': 'lokales'}});</script>\n"
            f"<style>.cookie-banner {{ position: fixed; bottom: 0; }}</style>\n"
            f"</head>\n<body>\n{cookie}\n{nav}\n{main}\n{footer}\n</body>\n</html>\n")
-    expected = {"twin": f"{stem}.txt", "title": title, "date": f"{y}-{m:02d}-{d:02d}",
+    expected = {"twin": f"{stem}.txt", "title": title,
+                "furniture": [p for p in paragraphs if chrome(p)], "date": f"{y}-{m:02d}-{d:02d}",
                 "authors": [author], "sitename": site["name"], "url": url, "language": "de",
                 "encoding": "windows-1252" if latin1 else "UTF-8"}
     data = doc.encode("cp1252", errors="xmlcharrefreplace") if latin1 else doc.encode("utf-8")

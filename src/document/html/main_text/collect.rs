@@ -1,5 +1,5 @@
 //! Joins the text below the chosen roots into paragraphs: one per block element (p, headings,
-//! list items, table rows, …) and per `<br><br>`-separated run, whitespace collapsed, soft
+//! list items, table rows, …) and per `<br><br>`-separated run (a single `<br>` is a line break inside the paragraph), whitespace collapsed, soft
 //! hyphens kept. Dropped subtrees are skipped. Filtering of whole paragraphs happens here too
 //! (boilerplate lines, link lists); choosing the roots does not.
 
@@ -28,6 +28,8 @@ struct Collector {
     paras: Vec<Para>,
     cur: Para,
     pending_space: bool,
+    /// A single `<br>` since the last text: the next text starts a new line.
+    pending_newline: bool,
     /// Consecutive `<br>`s since the last text.
     brs: u32,
 }
@@ -35,6 +37,7 @@ struct Collector {
 impl Collector {
     fn flush(&mut self) {
         self.pending_space = false;
+        self.pending_newline = false;
         self.brs = 0;
         if !self.cur.text.is_empty() {
             let p = std::mem::take(&mut self.cur);
@@ -55,10 +58,13 @@ impl Collector {
                     self.flush();
                 }
                 self.brs = 0;
-                if self.pending_space {
+                if self.pending_newline {
+                    self.cur.text.push('\n');
+                } else if self.pending_space {
                     self.cur.text.push(' ');
-                    self.pending_space = false;
                 }
+                self.pending_space = false;
+                self.pending_newline = false;
                 self.cur.text.push(ch);
                 if in_link {
                     self.cur.link += ch.len_utf8();
@@ -74,6 +80,7 @@ pub(super) fn collect(arena: &Arena, roots: &[Ix]) -> Vec<Para> {
         paras: Vec::new(),
         cur: Para::default(),
         pending_space: false,
+        pending_newline: false,
         brs: 0,
     };
     // Open elements: (end index, tag, is a block boundary).
@@ -112,7 +119,7 @@ pub(super) fn collect(arena: &Arena, roots: &[Ix]) -> Vec<Para> {
                         Tag::Br => {
                             c.brs += 1;
                             if !c.cur.text.is_empty() {
-                                c.pending_space = true;
+                                c.pending_newline = true;
                             }
                         }
                         Tag::Cell if !boundary && !c.cur.text.is_empty() => {

@@ -194,7 +194,7 @@ mod tests {
             paras,
             vec![
                 "Erster Absatz mit einem fettgedruckten Wort und einer Stadt\u{ad}verwaltung, \
-                 die viel redet. Noch im selben Absatz, nach einem einfachen Umbruch.",
+                 die viel redet.\nNoch im selben Absatz, nach einem einfachen Umbruch.",
                 "Zweiter Absatz, der nach zwei Umbrüchen beginnt und lang genug ist."
             ]
         );
