@@ -3,6 +3,7 @@
 //! ("in Niedersachsen", "im Niedersachsen-Vergleich", "ostdeutschen Städten") and explicit
 //! overall markers ("Gesamtwertung", "bundesweit"). Finds them; `mod.rs` binds them to positions.
 
+use super::words::{Words, mask};
 use crate::gazetteer::Gazetteers;
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -157,16 +158,21 @@ impl Context {
     }
 
     /// Category, region and overall statements in the sentence `s`, in text order.
-    pub fn scopes(&self, text: &str, s: Span) -> Vec<Scope> {
+    pub fn scopes(&self, text: &str, s: Span, w: Words) -> Vec<Scope> {
         let sent = s.slice(text);
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
         let mut out: Vec<Scope> = Vec::new();
         // "in der Kategorie X", "im Bereich „X“", "in den Bereichen A, B und C"
         let mut group = 0;
-        let intro = // every word of `cat_intro` contains one of these
-        ["ategorie", "ereich", "eil", "Thema", "Themen", "feld", "parte", "isziplin", "ubrik", "ertung", "Punkt"]
-            .iter()
-            .any(|w| sent.contains(w));
+        // every word of `cat_intro` contains one of these
+        let intro = w.any(
+            const {
+                mask(&[
+                    "ategorie", "ereich", "eil", "Thema", "Themen", "feld", "parte", "isziplin",
+                    "ubrik", "ertung", "Punkt",
+                ])
+            },
+        );
         for c in intro
             .then(|| self.cat_intro.captures_iter(sent))
             .into_iter()
@@ -232,7 +238,8 @@ impl Context {
             }
         }
         // "in der Gruppe der Städte mit 50.000 bis 100.000 Einwohnern"
-        for m in any_of_words(sent, &["Einwohner"])
+        for m in w
+            .any(const { mask(&["Einwohner"]) })
             .then(|| self.size_class.find_iter(sent))
             .into_iter()
             .flatten()
@@ -253,9 +260,7 @@ impl Context {
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
-        let compound = ["anking", "ergleich", "Index", "Wertung"]
-            .iter()
-            .any(|w| sent.contains(w));
+        let compound = w.any(const { mask(&["anking", "ergleich", "Index", "Wertung"]) });
         for c in compound
             .then(|| self.compound_ranking.captures_iter(sent))
             .into_iter()
@@ -441,10 +446,6 @@ const NOT_CATEGORY_WORDS: &[&str] = &[
     "Bereich",
     "Bereichen",
 ];
-
-fn any_of_words(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
-}
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {

@@ -10,6 +10,7 @@ mod lists;
 mod merge;
 mod patterns;
 mod previous;
+mod words;
 mod years;
 
 use crate::extract::Article;
@@ -20,8 +21,9 @@ use crate::text::Span;
 use assign::{SentenceView, is_compared};
 use category::scope_for;
 use context::{Context, Scope};
-use lists::{contains_rank_word, table_row, table_row_number};
+use lists::{RANK_WORDS, table_row, table_row_number};
 use patterns::{Patterns, Pos, Prev, PrevExpr};
+use words::{WordIndex, Words, mask};
 use years::{document_edition, explicit_year};
 
 pub struct RankingRules {
@@ -29,9 +31,9 @@ pub struct RankingRules {
     ctx: Context,
     anaphor: regex::Regex,
     shared: regex::Regex,
-    /// `POSITION_ANCHORS` then `SCOPE_ANCHORS`: words without which a sentence states no
-    /// position (or previous position), and no category or region.
-    anchors: aho_corasick::AhoCorasick,
+    /// The anchor words of each sentence (`POSITION_ANCHORS`, `SCOPE_ANCHORS` and the words
+    /// the patterns need): without them a sentence states no position, category or region.
+    words: WordIndex,
     /// "88,3 von 100 Punkten", "mit 71,4 Punkten"
     score: regex::Regex,
 }
@@ -119,9 +121,9 @@ struct Entry {
 
 impl RankingRules {
     /// The score stated with a position: the nearest "N Punkte" in its clause.
-    fn score_near(&self, text: &str, s: Span, e: Span) -> (Option<f64>, Option<f64>) {
+    fn score_near(&self, text: &str, s: Span, w: Words, e: Span) -> (Option<f64>, Option<f64>) {
         let sent = s.slice(text);
-        if !sent.contains("Punkt") && !sent.contains("Zähler") {
+        if !w.any(const { mask(&["Punkt", "Zähler"]) }) {
             return (None, None);
         }
         let best = self
@@ -165,10 +167,7 @@ impl RankingRules {
             score: re(
                 r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
             ),
-            anchors: aho_corasick::AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(POSITION_ANCHORS.iter().chain(SCOPE_ANCHORS))
-                .unwrap_or_else(|e| panic!("anchors: {e}")),
+            words: WordIndex::new(),
         }
     }
 
@@ -190,7 +189,9 @@ impl RankingRules {
         let cities: Vec<&Mention> = mentions.iter().collect();
         let mut carried: Option<Scope> = None;
         let mut carried_para: Option<usize> = None;
+        let sentence_words = self.words.per_sentence(text, &a.sentences);
         for (si, &s) in a.sentences.iter().enumerate() {
+            let w = sentence_words[si];
             let in_sent: Vec<&Mention> = cities
                 .iter()
                 .copied()
@@ -204,34 +205,22 @@ impl RankingRules {
             }
             // most sentences state no position: a cheap word check skips them
             let sent_text = s.slice(text);
-            // one pass over the sentence for both kinds of anchor words
-            let (mut has_positions, mut has_scopes) = (false, false);
-            for m in self.anchors.find_overlapping_iter(sent_text) {
-                if m.pattern().as_usize() < POSITION_ANCHORS.len() {
-                    has_positions = true;
-                } else {
-                    has_scopes = true;
-                }
-                if has_positions && has_scopes {
-                    break;
-                }
-            }
-            has_positions = has_positions
-                || (sent_text.contains("ste")
-                    && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
+            let has_positions = w.any(const { mask(POSITION_ANCHORS) })
+                || (w.any(const { mask(&["ste"]) }) && w.any(const { mask(SUPERLATIVE_NOUNS) }));
+            let has_scopes = w.any(const { mask(SCOPE_ANCHORS) });
             let mut positions = if has_positions {
-                self.pat.positions(text, s)
+                self.pat.positions(text, s, w)
             } else {
                 Vec::new()
             };
             let scopes = if has_scopes || !positions.is_empty() {
-                self.ctx.scopes(text, s)
+                self.ctx.scopes(text, s, w)
             } else {
                 Vec::new()
             };
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
-            let has_rank_words = !positions.is_empty() || contains_rank_word(s.slice(text));
+            let has_rank_words = !positions.is_empty() || w.any(const { mask(RANK_WORDS) });
             for m in &in_sent {
                 if m.kind == FormKind::Adjective || m.rule == "city.district" {
                     continue;
@@ -331,7 +320,13 @@ impl RankingRules {
                 }
             }
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
-            for (rs, re_, first, last, _) in self.pat.ranges(s.slice(text)) {
+            // every word of the range pattern contains one of these
+            let ranges = if w.any(const { mask(&["Platz", "Plätze", "Rang", "Ränge"]) }) {
+                self.pat.ranges(s.slice(text))
+            } else {
+                Vec::new()
+            };
+            for (rs, re_, first, last, _) in ranges {
                 let after_range: Vec<&&Mention> = in_sent
                     .iter()
                     .filter(|m| m.span.start >= s.start + re_ && m.kind != FormKind::Adjective)
@@ -358,7 +353,7 @@ impl RankingRules {
                 }
             }
             let prevs = if has_positions {
-                self.pat.previous(text, s, &positions)
+                self.pat.previous(text, s, w, &positions)
             } else {
                 Vec::new()
             };
@@ -500,7 +495,12 @@ impl RankingRules {
                     .or_else(|| names.first());
                 let year = e.year.or(if e.historic { None } else { shown_edition });
                 let (score, score_max) = match e.pos {
-                    Pos::Exact(_) => self.score_near(text, a.sentences[e.sentence], e.span),
+                    Pos::Exact(_) => self.score_near(
+                        text,
+                        a.sentences[e.sentence],
+                        sentence_words[e.sentence],
+                        e.span,
+                    ),
                     Pos::Bound(_) => (None, None),
                 };
                 Ranking {

@@ -4,6 +4,7 @@
 //! "um fünf Plätze verbessert", "wie im Vorjahr"). Finds them in the normalised text; it does
 //! not decide which city they belong to.
 
+use super::words::{Words, mask};
 use crate::text::Span;
 use crate::text::numbers::{cardinal_word, digits, ordinal_word, top_bound};
 use regex::Regex;
@@ -196,7 +197,7 @@ impl Patterns {
     }
 
     /// Every position expression of the sentence `s` (a span of `text`), in text order.
-    pub fn positions(&self, text: &str, s: Span) -> Vec<PosExpr> {
+    pub fn positions(&self, text: &str, s: Span, w: Words) -> Vec<PosExpr> {
         let sent = s.slice(text);
         let mut out: Vec<PosExpr> = Vec::new();
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
@@ -218,7 +219,8 @@ impl Patterns {
             });
         };
         // from–to first: "von Platz 19 auf Platz 8"
-        for c in any_of(sent, &["on "])
+        for c in w
+            .any(const { mask(&["on "]) })
             .then(|| self.from.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -270,7 +272,8 @@ impl Patterns {
                 scope: None,
             });
         }
-        for c in any_of(sent, &["Platz", "Rang", "Position", "Platzierung"])
+        for c in w
+            .any(const { mask(&["Platz", "Rang", "Position", "Platzierung"]) })
             .then(|| self.noun_num.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -287,7 +290,8 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
-        for c in any_of(sent, &[". ", ".P", ".R", ".S"])
+        for c in w
+            .any(const { mask(&[". ", ".P", ".R", ".S"]) })
             .then(|| self.num_dot_noun.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -299,13 +303,11 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
-        for c in any_of(
-            sent,
-            &["Platz", "Rang", "Position", "Stelle", "Platzierung"],
-        )
-        .then(|| self.ord_noun.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in w
+            .any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
+            .then(|| self.ord_noun.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -314,21 +316,23 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
-        for m in any_of(
-            sent,
-            &[
-                "Spitze",
-                "Top-Position",
-                "führer",
-                "sieger",
-                "Nr.",
-                "Nummer",
-                "platziert",
-            ],
-        )
-        .then(|| self.first.find_iter(sent))
-        .into_iter()
-        .flatten()
+        for m in w
+            .any(
+                const {
+                    mask(&[
+                        "Spitze",
+                        "Top-Position",
+                        "führer",
+                        "sieger",
+                        "Nr.",
+                        "Nummer",
+                        "platziert",
+                    ])
+                },
+            )
+            .then(|| self.first.find_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let w = m.as_str();
             let v = if w.starts_with("zweit") {
@@ -347,13 +351,11 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in any_of(
-            sent,
-            &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"],
-        )
-        .then(|| self.superlative.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in w
+            .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
+            .then(|| self.superlative.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
                 continue;
@@ -392,18 +394,20 @@ impl Patterns {
             }
         }
         // "Schlusslicht unter den 71 Städten", "den letzten Platz von 82": the last of a stated total
-        for c in any_of(
-            sent,
-            &[
-                "Schlusslicht",
-                "letzten Platz",
-                "letzter Platz",
-                "letzten Rang",
-            ],
-        )
-        .then(|| self.last_of.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in w
+            .any(
+                const {
+                    mask(&[
+                        "Schlusslicht",
+                        "letzten Platz",
+                        "letzter Platz",
+                        "letzten Rang",
+                    ])
+                },
+            )
+            .then(|| self.last_of.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -412,14 +416,16 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.last_of_total");
             }
         }
-        for m in any_of(sent, &["führt", "führen", "ngeführt"])
+        for m in w
+            .any(const { mask(&["führt", "führen", "ngeführt"]) })
             .then(|| self.leads.find_iter(sent))
             .into_iter()
             .flatten()
         {
             push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
-        for c in any_of(sent, &["Top", "top"])
+        for c in w
+            .any(const { mask(&["Top", "top"]) })
             .then(|| self.top.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -431,7 +437,8 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
-        for c in any_of(sent, &["ersten", "besten", "vorderen", "unter d"])
+        for c in w
+            .any(const { mask(&["ersten", "besten", "vorderen", "unter d"]) })
             .then(|| self.among.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -444,7 +451,8 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
             }
         }
-        for m in any_of(sent, &["odest", "odium", "reppchen"])
+        for m in w
+            .any(const { mask(&["odest", "odium", "reppchen"]) })
             .then(|| self.podium.find_iter(sent))
             .into_iter()
             .flatten()
@@ -520,7 +528,7 @@ impl Patterns {
     }
 
     /// Previous-rank statements of the sentence: "(Vorjahr: 11)", deltas, "wie im Vorjahr".
-    pub fn previous(&self, text: &str, s: Span, positions: &[PosExpr]) -> Vec<PrevExpr> {
+    pub fn previous(&self, text: &str, s: Span, w: Words, positions: &[PosExpr]) -> Vec<PrevExpr> {
         let sent = s.slice(text);
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
         let inside = |sp: Span| {
@@ -529,7 +537,8 @@ impl Patterns {
                 .any(|e| e.span.start <= sp.start && sp.end <= e.span.end)
         };
         let mut out = Vec::new();
-        for c in any_of(sent, &["orjahr"])
+        for c in w
+            .any(const { mask(&["orjahr"]) })
             .then(|| self.vorjahr.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -547,7 +556,8 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(sent, &["Vorjahres", "(19", "(20"])
+        for c in w
+            .any(const { mask(&["Vorjahres", "(19", "(20"]) })
             .then(|| self.vorjahres_ord.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -566,13 +576,11 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(
-            sent,
-            &["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"],
-        )
-        .then(|| self.delta.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in w
+            .any(const { mask(&["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]) })
+            .then(|| self.delta.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else {
                 continue;
@@ -620,27 +628,29 @@ impl Patterns {
             }
             out.push(PrevExpr { prev, span });
         }
-        for m in any_of(
-            sent,
-            &[
-                "Vorjahr",
-                "vergangenen",
-                "verteidig",
-                "nverändert",
-                "rneut",
-                "leibt",
-                "lieb",
-                "behaupt",
-                "Folge",
-                "Titelverteidig",
-                "halten",
-                "wie ",
-                "Wie ",
-            ],
-        )
-        .then(|| self.same.find_iter(sent))
-        .into_iter()
-        .flatten()
+        for m in w
+            .any(
+                const {
+                    mask(&[
+                        "Vorjahr",
+                        "vergangenen",
+                        "verteidig",
+                        "nverändert",
+                        "rneut",
+                        "leibt",
+                        "lieb",
+                        "behaupt",
+                        "Folge",
+                        "Titelverteidig",
+                        "halten",
+                        "wie ",
+                        "Wie ",
+                    ])
+                },
+            )
+            .then(|| self.same.find_iter(sent))
+            .into_iter()
+            .flatten()
         {
             out.push(PrevExpr {
                 prev: Prev::Same,
@@ -772,11 +782,6 @@ fn head_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
     }
 }
 
-/// Whether `s` contains one of the anchor words a pattern needs (a cheap prefilter).
-fn any_of(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
-}
-
 fn followed_by_decimal(s: &str, end: usize) -> bool {
     let mut it = s[end..].chars();
     matches!((it.next(), it.next()), (Some(',' | '.'), Some(c)) if c.is_ascii_digit())
@@ -817,11 +822,12 @@ fn distance(pos: usize, start: usize, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::WordIndex;
     use super::*;
 
     fn pos(t: &str) -> Vec<(Pos, Option<u32>, bool)> {
         let p = Patterns::new();
-        p.positions(t, Span::new(0, t.len()))
+        p.positions(t, Span::new(0, t.len()), WordIndex::new().of(t))
             .into_iter()
             .map(|e| (e.pos, e.prev, e.is_previous))
             .collect()
@@ -913,12 +919,17 @@ mod tests {
         let p = Patterns::new();
         let t = "Bochum (Platz 4, Vorjahr: 11) hat sich um fünf Plätze verbessert, wie im Vorjahr.";
         let s = Span::new(0, t.len());
-        let ps = p.positions(t, s);
-        let prev: Vec<Prev> = p.previous(t, s, &ps).into_iter().map(|x| x.prev).collect();
+        let w = WordIndex::new().of(t);
+        let ps = p.positions(t, s, w);
+        let prev: Vec<Prev> = p
+            .previous(t, s, w, &ps)
+            .into_iter()
+            .map(|x| x.prev)
+            .collect();
         assert_eq!(prev, vec![Prev::Rank(11), Prev::Up(5), Prev::Same]);
         let t = "Sie ist um drei Plätze zurückgefallen.";
         let prev: Vec<Prev> = p
-            .previous(t, Span::new(0, t.len()), &[])
+            .previous(t, Span::new(0, t.len()), WordIndex::new().of(t), &[])
             .into_iter()
             .map(|x| x.prev)
             .collect();
