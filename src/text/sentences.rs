@@ -122,22 +122,21 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // a blank line: '\n' followed by optional spaces and another '\n'
-            let mut j = i + 1;
-            while j < bytes.len() && bytes[j] == b' ' {
+    while let Some(k) = memchr::memchr(b'\n', &bytes[i..]) {
+        i += k;
+        // a blank line: '\n' followed by optional spaces and another '\n'
+        let mut j = i + 1;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                push_trimmed(text, start, i, &mut out);
-                while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -187,8 +186,13 @@ fn push_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Sentences of the whole text, in order, as trimmed byte spans.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_in(text, &paragraphs(text))
+}
+
+/// Sentences of the text whose [`paragraphs`] are `paras` (saves splitting them again).
+pub fn sentences_in(text: &str, paras: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
-    for para in paragraphs(text) {
+    for &para in paras {
         for line in lines(text, para) {
             split_line(text, line, &mut out);
         }
