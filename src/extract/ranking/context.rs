@@ -6,7 +6,7 @@
 use super::words::{Words, mask};
 use crate::gazetteer::Gazetteers;
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 /// A category or region statement: `Some(name)`, or `None` for an explicit "overall".
@@ -66,6 +66,24 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
 }
 
+/// The same automaton, also searchable anchored at the start (see [`longest_at_start`]).
+fn automaton_anchorable(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
+}
+
+/// The longest match starting at byte 0 of `s`: what `ac.find(s)` returns when its match
+/// starts there (a leftmost-longest search prefers the leftmost start), without scanning on.
+fn longest_at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
+    ac.try_find(Input::new(s).anchored(Anchored::Yes))
+        .ok()
+        .flatten()
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -97,9 +115,9 @@ impl Context {
             names: automaton(&name_surfaces),
             name_meta,
             generic: automaton(&g.ranking_generic),
-            categories: automaton(&cat_surfaces),
+            categories: automaton_anchorable(&cat_surfaces),
             category_names,
-            regions: automaton(&reg_surfaces),
+            regions: automaton_anchorable(&reg_surfaces),
             region_names,
             cat_intro: re(
                 r"(?-u:\b)(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?",
@@ -330,7 +348,13 @@ impl Context {
                 });
             }
         }
-        for m in self.overall.find_iter(sent) {
+        // every word of `overall` contains one of these
+        let overall = w.any(const { mask(&["esamt", "undes", "eutschland"]) });
+        for m in overall
+            .then(|| self.overall.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             if out.iter().any(|o| o.span.contains(s.start + m.start())) {
                 continue;
             }
@@ -355,9 +379,8 @@ impl Context {
             w = w.strip_prefix(p).unwrap_or(w);
         }
         let w = w.strip_suffix(" Bundesländern").unwrap_or(w).trim();
-        self.regions
-            .find_iter(w)
-            .find(|m| m.start() == 0 && m.end() == w.len())
+        longest_at_start(&self.regions, w)
+            .filter(|m| m.end() == w.len())
             .map(|m| self.region_names[m.pattern().as_usize()].clone())
     }
 
@@ -371,16 +394,15 @@ impl Context {
     }
 
     fn canonical_category(&self, s: &str) -> Option<String> {
-        self.categories
-            .find_iter(s)
-            .find(|m| m.start() == 0 && m.end() == s.len())
+        longest_at_start(&self.categories, s)
+            .filter(|m| m.end() == s.len())
             .map(|m| self.category_names[m.pattern().as_usize()].clone())
     }
 
     /// A known category at the start of `rest`: (length, canonical name).
     fn category_at(&self, rest: &str) -> Option<(usize, String)> {
-        let m = self.categories.find(rest)?;
-        (m.start() == 0 && whole_word(rest, 0, m.end()))
+        let m = longest_at_start(&self.categories, rest)?;
+        whole_word(rest, 0, m.end())
             .then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
     }
 

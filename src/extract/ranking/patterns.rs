@@ -274,45 +274,45 @@ impl Patterns {
         }
         for c in w
             .any(const { mask(&["Platz", "Rang", "Position", "Platzierung"]) })
-            .then(|| self.noun_num.captures_iter(sent))
+            .then(|| self.noun_num.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if followed_by_decimal(sent, n.end())
+            // the number ends the match, after a space or "Nr.": its trailing alphanumerics
+            let (m0, n) = (c, trailing(c.as_str(), char::is_alphanumeric));
+            if followed_by_decimal(sent, m0.end())
                 || preceded_by(sent, m0.start(), &["zwischen", "Zwischen"])
             {
                 continue;
             }
-            if let Some(v) = num_value(n.as_str()) {
+            if let Some(v) = num_value(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
         for c in w
             .any(const { mask(&[". ", ".P", ".R", ".S"]) })
-            .then(|| self.num_dot_noun.captures_iter(sent))
+            .then(|| self.num_dot_noun.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let Some(v) = num_value(n.as_str()) {
+            // the digits before the match's first dot
+            let (m0, n) = (c, c.as_str().split('.').next().unwrap_or(""));
+            if let Some(v) = num_value(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
         for c in w
             .any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
-            .then(|| self.ord_noun.captures_iter(sent))
+            .then(|| self.ord_noun.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let Some(v) = ordinal_word(n.as_str()) {
+            // the ordinal starts the match and ends at its first space (`\s` = White_Space)
+            let (m0, n) = (
+                c,
+                c.as_str().split(char::is_whitespace).next().unwrap_or(""),
+            );
+            if let Some(v) = ordinal_word(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
@@ -539,17 +539,16 @@ impl Patterns {
         let mut out = Vec::new();
         for c in w
             .any(const { mask(&["orjahr"]) })
-            .then(|| self.vorjahr.captures_iter(sent))
+            .then(|| self.vorjahr.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if followed_by_decimal(sent, n.end()) {
+            // the digits end the match, after a letter, space or colon
+            let (m0, n) = (c, trailing(c.as_str(), char::is_numeric));
+            if followed_by_decimal(sent, m0.end()) {
                 continue;
             }
-            if let Some(v) = num_value(n.as_str()) {
+            if let Some(v) = num_value(n) {
                 out.push(PrevExpr {
                     prev: Prev::Rank(v),
                     span: at(m0.start(), m0.end()),
@@ -782,6 +781,18 @@ fn head_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
     }
 }
 
+/// The longest suffix of `s` whose chars all pass `keep` (what a capture group ending a
+/// match is, when the char before it cannot be part of it).
+fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
+}
+
 fn followed_by_decimal(s: &str, end: usize) -> bool {
     let mut it = s[end..].chars();
     matches!((it.next(), it.next()), (Some(',' | '.'), Some(c)) if c.is_ascii_digit())
@@ -912,6 +923,15 @@ mod tests {
             vec![(Pos::Bound(3), None, false)]
         );
         assert!(pos("Sie ist eine von 82 Großstädten unter den 82 Großstädten.").is_empty());
+    }
+
+    #[test]
+    fn trailing_chars() {
+        assert_eq!(trailing("Platz 12", char::is_alphanumeric), "12");
+        assert_eq!(trailing("Platz Nr.3", char::is_alphanumeric), "3");
+        assert_eq!(trailing("Vorjahr:7", char::is_numeric), "7");
+        assert_eq!(trailing("Rang fünf", char::is_alphanumeric), "fünf");
+        assert_eq!(trailing("Rang ", char::is_alphanumeric), "");
     }
 
     #[test]

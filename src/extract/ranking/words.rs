@@ -103,6 +103,10 @@ const WORDS: &[&str] = &[
     "ubrik",
     "ertung",
     "anking",
+    // overall markers
+    "esamt",
+    "undes",
+    "eutschland",
 ];
 
 /// The bit set of `words` (each must be in `WORDS`; checked at compile time).
