@@ -108,11 +108,13 @@ impl InitiativeRules {
         }
     }
 
+    /// The initiatives of the article; `years` are its year facts (`year::extract`).
     pub fn extract(
         &self,
         a: &Article,
         g: &Gazetteers,
         m: &[Mention],
+        years: &[crate::extract::year::YearFact],
         _subject: Option<u32>,
     ) -> Vec<Initiative> {
         let t = a.text;
@@ -210,7 +212,6 @@ impl InitiativeRules {
             return Vec::new();
         }
         cands.sort_by_key(|c| c.span.start);
-        let years = crate::extract::year::extract(a);
         let mut out: Vec<Initiative> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
         let mut founding: Vec<Option<Vec<usize>>> = vec![None; a.sentences.len()];
@@ -218,7 +219,7 @@ impl InitiativeRules {
             let last_in_sentence = cands
                 .get(i + 1)
                 .is_none_or(|n| a.sentence_at(n.span.start) != a.sentence_at(c.span.start));
-            let year = self.year_of(a, c.span, &years, last_in_sentence, &mut founding);
+            let year = self.year_of(a, c.span, years, last_in_sentence, &mut founding);
             let partners = self.partners_of(a, c.span);
             let key = scorer_key(&c.name);
             if let Some(j) = keys.iter().position(|k| *k == key) {
