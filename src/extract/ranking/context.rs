@@ -171,6 +171,12 @@ impl Context {
     }
 
     fn edition_after(&self, text: &str, end: usize) -> Option<u32> {
+        // the pattern: spaces, an optional parenthesis and spaces, then "19" or "20"
+        let rest = text[end..].trim_start();
+        let rest = rest.strip_prefix('(').map_or(rest, str::trim_start);
+        if !rest.starts_with("19") && !rest.starts_with("20") {
+            return None;
+        }
         let c = self.edition_year.captures(&text[end..])?;
         c.get(1)?.as_str().parse().ok()
     }

@@ -351,8 +351,11 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in w
+        // a superlative needs its noun and "ste" or "führende" (every adjective it takes has one)
+        let superlative = w
             .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
+            && (w.any(const { mask(&["ste"]) }) || sent.contains("führende"));
+        for c in superlative
             .then(|| self.superlative.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -471,12 +474,16 @@ impl Patterns {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
             if e.prev.is_none()
-                && (self.prev_year_after.is_match(after)
+                && (self.previous_year_after(after)
                     || self.previous_year_before(text, s, e.span.start, &spans))
             {
                 e.is_previous = true;
             }
-            // negation words in the clause part right before (60 bytes) or after (40 bytes)
+            // negation words in the clause part right before (60 bytes) or after (40 bytes);
+            // every word of `negation` and `negation_after` contains one of these
+            if !w.any(const { mask(NEGATION_PARTS) }) {
+                continue;
+            }
             let near_before = tail_clause(before, 60, &['.', ';', ':']);
             let near_after = head_clause(after, 40, &['.', ';', ':', ',']);
             let negated_before = self
@@ -491,6 +498,13 @@ impl Patterns {
         out
     }
 
+    /// Whether the text right after a position speaks of the year before ("im Vorjahr").
+    fn previous_year_after(&self, after: &str) -> bool {
+        // the pattern's first word after the spaces: "(", "im", "in dem" or "des"
+        let a = after.trim_start();
+        (a.starts_with(['(', 'i', 'd'])) && self.prev_year_after.is_match(after)
+    }
+
     /// Whether the clause before a position at `at` speaks of the year before ("Im Vorjahr hatte
     /// die Stadt noch auf Platz 18 gelegen", "Vorjahr: Rang 96"): a marker with no other position
     /// and no word of the present between it and the position, and not "wie im Vorjahr".
@@ -498,6 +512,10 @@ impl Patterns {
         let before = &text[s.start..at];
         let tail = tail_clause(before, 90, &['.', ';', ',']);
         let tail_start = at - tail.len();
+        // every match holds "ahr" ("Vorjahr", "Jahr") or a parenthesis
+        if !tail.contains("ahr") && !tail.contains('(') {
+            return false;
+        }
         let Some(m) = self.prev_year_before.find_iter(tail).last() else {
             return false;
         };
@@ -662,6 +680,10 @@ impl Patterns {
 
     /// A list item right after a city: "(399)", "(9. mit 76,8 Punkten)", "(Platz 4, Vorjahr: 11)".
     pub fn paren_item(&self, after: &str) -> Option<(u32, usize)> {
+        // the pattern starts with spaces and a parenthesis
+        if !after.trim_start().starts_with('(') {
+            return None;
+        }
         let c = self.paren_item.captures(after)?;
         let n = c.get(1)?;
         if followed_by_decimal(after, n.end()) {
@@ -672,12 +694,20 @@ impl Patterns {
 
     /// An enumeration number right before a city: "1. Hamburg", "• 2. Karlsruhe".
     pub fn enum_item(&self, before: &str) -> Option<u32> {
+        // the pattern holds a dot
+        if !before.contains('.') {
+            return None;
+        }
         let c = self.enum_item.captures(before)?;
         num_value(c.get(1)?.as_str())
     }
 
     /// "auf 16" right after a city in an elliptic list.
     pub fn auf_num(&self, after: &str) -> Option<(u32, usize)> {
+        // the pattern starts with spaces and "auf"
+        if !after.starts_with(char::is_whitespace) || !after.trim_start().starts_with("auf") {
+            return None;
+        }
         let c = self.auf_num.captures(after)?;
         let n = c.get(1)?;
         if followed_by_decimal(after, n.end())
@@ -708,6 +738,20 @@ impl Default for Patterns {
         Patterns::new()
     }
 }
+
+/// Parts of every word of the `negation` and `negation_after` patterns.
+const NEGATION_PARTS: &[&str] = &[
+    "nicht",
+    "kein",
+    "aus de",
+    "verl",
+    "einstige",
+    "frühere",
+    "verpasst",
+    "abgegeben",
+    "abgeben",
+    "eingebüßt",
+];
 
 /// Words of the present that end a previous-year clause ("im Vorjahr …, jetzt auf Rang 9").
 const PRESENT_WORDS: &[&str] = &[

@@ -107,6 +107,17 @@ const WORDS: &[&str] = &[
     "esamt",
     "undes",
     "eutschland",
+    // negation words
+    "nicht",
+    "kein",
+    "aus de",
+    "verl",
+    "einstige",
+    "frühere",
+    "verpasst",
+    "abgegeben",
+    "abgeben",
+    "eingebüßt",
 ];
 
 /// The bit set of `words` (each must be in `WORDS`; checked at compile time).
