@@ -6,6 +6,7 @@
 mod assign;
 mod category;
 mod context;
+mod lazy;
 mod lists;
 mod merge;
 mod patterns;
@@ -20,7 +21,8 @@ use crate::record::Ranking;
 use crate::text::Span;
 use assign::{SentenceView, is_compared};
 use category::scope_for;
-use context::{Context, Scope};
+use context::Context;
+use lazy::LazyScopes;
 use lists::{RANK_WORDS, table_row, table_row_number};
 use patterns::{Patterns, Pos, Prev, PrevExpr};
 use words::{WordIndex, Words, mask};
@@ -187,9 +189,11 @@ impl RankingRules {
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
         let cities: Vec<&Mention> = mentions.iter().collect();
-        let mut carried: Option<Scope> = None;
-        let mut carried_para: Option<usize> = None;
         let sentence_words = self.words.per_sentence(text, &a.sentences);
+        let mut scopes = LazyScopes::new(&self.ctx, text, &a.sentences, &sentence_words);
+        // the first sentence of the current paragraph, which carried categories do not leave
+        let mut run_start = 0;
+        let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
             let w = sentence_words[si];
             let in_sent: Vec<&Mention> = cities
@@ -200,7 +204,7 @@ impl RankingRules {
             // a category named in a sentence without positions carries on through its paragraph
             let para = a.paragraph_at(s.start);
             if para != carried_para {
-                carried = None;
+                run_start = si;
                 carried_para = para;
             }
             // most sentences state no position: a cheap word check skips them
@@ -213,11 +217,9 @@ impl RankingRules {
             } else {
                 Vec::new()
             };
-            let scopes = if has_scopes || !positions.is_empty() {
-                self.ctx.scopes(text, s, w)
-            } else {
-                Vec::new()
-            };
+            if has_scopes || !positions.is_empty() {
+                scopes.allow(si);
+            }
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
             let has_rank_words = !positions.is_empty() || w.any(const { mask(RANK_WORDS) });
@@ -279,8 +281,8 @@ impl RankingRules {
                 entries.push(Entry {
                     city: m.city,
                     pos: Pos::Exact(v),
-                    category: scope_for(&scopes, span)
-                        .unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
+                    category: scope_for(scopes.get(si), span)
+                        .unwrap_or_else(|| scopes.carried(run_start, si).and_then(|c| c.name)),
                     year: None,
                     historic: false,
                     prev: None,
@@ -357,15 +359,12 @@ impl RankingRules {
             } else {
                 Vec::new()
             };
-            let carried_now = carried.clone();
-            if positions.is_empty()
-                && let Some(sc) = scopes
-                    .iter()
-                    .rev()
-                    .find(|sc| !sc.region && sc.name.is_some())
-            {
-                carried = Some(sc.clone());
-            }
+            let carried_now = if positions.is_empty() {
+                scopes.set_carries(si);
+                None
+            } else {
+                scopes.carried(run_start, si)
+            };
             let sibling_spans: Vec<Span> = positions.iter().map(|p| p.span).collect();
             let compared: Vec<bool> = if positions.is_empty() {
                 Vec::new()
@@ -396,7 +395,7 @@ impl RankingRules {
                     .filter(|o| o.span != e.span)
                     .map(|o| o.span)
                     .collect();
-                let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
+                let cats = self.categories_of(e, scopes.get(si), &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
                 let (year, historic) = explicit_year(text, s, e.span, edition);
                 // "2020 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
