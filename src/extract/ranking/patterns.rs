@@ -301,11 +301,11 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
-        for c in w
-            .any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
-            .then(|| self.ord_noun.find_iter(sent))
-            .into_iter()
-            .flatten()
+        for c in (w.any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
+            && ORDINAL_PARTS.iter().any(|p| sent.contains(p)))
+        .then(|| self.ord_noun.find_iter(sent))
+        .into_iter()
+        .flatten()
         {
             // the ordinal starts the match and ends at its first space (`\s` = White_Space)
             let (m0, n) = (
@@ -593,11 +593,12 @@ impl Patterns {
                 });
             }
         }
-        for c in w
+        for c in (w
             .any(const { mask(&["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]) })
-            .then(|| self.delta.captures_iter(sent))
-            .into_iter()
-            .flatten()
+            && may_be_delta(sent))
+        .then(|| self.delta.captures_iter(sent))
+        .into_iter()
+        .flatten()
         {
             let (Some(m0), Some(n)) = (c.get(0), c.get(2)) else {
                 continue;
@@ -694,8 +695,12 @@ impl Patterns {
 
     /// An enumeration number right before a city: "1. Hamburg", "• 2. Karlsruhe".
     pub fn enum_item(&self, before: &str) -> Option<u32> {
-        // the pattern holds a dot
-        if !before.contains('.') {
+        // the pattern holds a number, a dot and a space
+        let dotted_number = memchr::memchr_iter(b'.', before.as_bytes()).any(|i| {
+            before[..i].ends_with(char::is_numeric)
+                && before[i + 1..].starts_with(char::is_whitespace)
+        });
+        if !dotted_number {
             return None;
         }
         let c = self.enum_item.captures(before)?;
@@ -737,6 +742,34 @@ impl Default for Patterns {
     fn default() -> Self {
         Patterns::new()
     }
+}
+
+/// Every ordinal of `ORD` holds one of these (its stem and "e", without the first letter).
+const ORDINAL_PARTS: &[&str] = &[
+    "rste", "weite", "ritte", "ierte", "ünfte", "echste", "iebte", "iebente", "chte", "eunte",
+    "ehnte", "lfte", "igste",
+];
+
+/// The last letters of every number word of `NUM` (and "einen", "einem").
+const NUMBER_WORD_ENDS: &[&str] = &[
+    "ins", "wei", "rei", "ier", "ünf", "echs", "ieben", "cht", "eun", "ehn", "lf", "zig", "ßig",
+    "einen", "einem",
+];
+
+/// Whether a rank noun of `sent` follows spaces after a number (digits or a number word), as
+/// in every match of the `delta` pattern ("um fünf Plätze", "23 Plätze").
+fn may_be_delta(sent: &str) -> bool {
+    ["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]
+        .iter()
+        .any(|noun| {
+            sent.match_indices(noun).any(|(p, _)| {
+                let before = &sent[..p];
+                let number = before.trim_end();
+                number.len() < before.len()
+                    && (number.ends_with(char::is_numeric)
+                        || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
+            })
+        })
 }
 
 /// Parts of every word of the `negation` and `negation_after` patterns.
@@ -967,6 +1000,45 @@ mod tests {
             vec![(Pos::Bound(3), None, false)]
         );
         assert!(pos("Sie ist eine von 82 Großstädten unter den 82 Großstädten.").is_empty());
+    }
+
+    #[test]
+    fn prechecks_pass_every_match() {
+        let p = Patterns::new();
+        let nums = NUM.trim_start_matches("(\\d{1,3}|").trim_end_matches(')');
+        for alt in nums.split('|').chain(["12", "einen", "einem"]) {
+            let word = alt
+                .replace("[Ee]", "e")
+                .replace("[Zz]", "z")
+                .replace("[Dd]", "d");
+            let word = word
+                .replace("[Vv]", "v")
+                .replace("[Ff]", "f")
+                .replace("[Ss]", "s");
+            let word = word.replace("[Aa]", "a").replace("[Nn]", "n");
+            for noun in [
+                "Plätze", "Plätzen", "Platz", "Ränge", "Rang", "Position", "Zähler",
+            ] {
+                let t = format!("Sie ist um {word} {noun} gestiegen.");
+                assert!(p.delta.is_match(&t), "{t}");
+                assert!(may_be_delta(&t), "{t}");
+            }
+        }
+        let ords = ORD
+            .trim_start_matches("((?:")
+            .split(')')
+            .next()
+            .unwrap_or("");
+        for alt in ords.split('|') {
+            let stem: String = alt.chars().filter(|c| !"[]".contains(*c)).skip(1).collect();
+            for end in ["e", "en", "er", "es", "em"] {
+                let t = format!("Sie belegt den {stem}{end} Platz.");
+                assert!(p.ord_noun.is_match(&t), "{t}");
+                assert!(ORDINAL_PARTS.iter().any(|x| t.contains(x)), "{t}");
+            }
+        }
+        assert_eq!(p.enum_item("x\n12. "), Some(12));
+        assert_eq!(p.enum_item("• 3.  "), Some(3));
     }
 
     #[test]
