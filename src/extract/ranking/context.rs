@@ -284,7 +284,8 @@ impl Context {
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
-        let compound = w.any(const { mask(&["anking", "ergleich", "Index", "Wertung"]) });
+        let compound = w.any(const { mask(&["anking", "ergleich", "Index", "Wertung"]) })
+            && may_be_compound(sent);
         for c in compound
             .then(|| self.compound_ranking.captures_iter(sent))
             .into_iter()
@@ -419,15 +420,21 @@ impl Context {
         let mut pos = 0;
         loop {
             let r = &rest[pos..];
-            let item = if let Some(q) = self.quoted.captures(r) {
+            // `quoted` starts with a quote, `capitalised` with a capital
+            let quoted = r
+                .starts_with('"')
+                .then(|| self.quoted.captures(r))
+                .flatten();
+            let item = if let Some(q) = quoted {
                 q.get(1)
                     .zip(q.get(0))
                     .map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
             } else if let Some((len, _)) = self.category_at(r) {
                 Some((pos, pos + len, r[..len].to_string()))
             } else if single || !out.is_empty() || r.contains(", ") || r.contains(" und ") {
-                self.capitalised
-                    .captures(r)
+                r.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, 'Ä' | 'Ö' | 'Ü'))
+                    .then(|| self.capitalised.captures(r))
+                    .flatten()
                     .and_then(|c| c.get(1))
                     .filter(|w| !NOT_CATEGORY_WORDS.contains(&w.as_str()))
                     .map(|w| (pos, pos + w.end(), w.as_str().to_string()))
@@ -474,6 +481,20 @@ const NOT_CATEGORY_WORDS: &[&str] = &[
     "Bereich",
     "Bereichen",
 ];
+
+/// Whether a ranking word of `compound_ranking` is glued to a word before it: its "Ranking",
+/// "Vergleich", "Index" or "Wertung" right after a word char or a hyphen, as in every match.
+fn may_be_compound(sent: &str) -> bool {
+    let glued = |p: usize| {
+        sent[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    ["Ranking", "Vergleich", "vergleich", "Index", "Wertung"]
+        .iter()
+        .any(|sfx| sent.match_indices(sfx).any(|(p, _)| glued(p)))
+}
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {

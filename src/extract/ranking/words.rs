@@ -118,6 +118,20 @@ const WORDS: &[&str] = &[
     "abgegeben",
     "abgeben",
     "eingebüßt",
+    // ordinals with their 'e' (see `ORDINAL_PARTS` in patterns.rs)
+    "rste",
+    "weite",
+    "ritte",
+    "ierte",
+    "ünfte",
+    "echste",
+    "iebte",
+    "iebente",
+    "chte",
+    "eunte",
+    "ehnte",
+    "lfte",
+    "igste",
 ];
 
 /// The bit set of `words` (each must be in `WORDS`; checked at compile time).
