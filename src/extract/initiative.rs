@@ -328,7 +328,11 @@ impl InitiativeRules {
                 }
             }
             // 3. "mit dem Namen "X"", "namens "X"": the kind of the nearest head before
-            if accepted.is_none() && self.naming.is_match(left_trim) {
+            // (`naming` ends with "Namen" or "namens")
+            if accepted.is_none()
+                && (left_trim.ends_with("Namen") || left_trim.ends_with("namens"))
+                && self.naming.is_match(left_trim)
+            {
                 let kind = left_trim
                     .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                     .rev()
@@ -362,6 +366,8 @@ impl InitiativeRules {
             }
             // 5. the predicate of a head: "ein Projekt ist die "X""
             if accepted.is_none()
+                // (`copula` ends with "der", "die" or "das" and spaces)
+                && ["der", "die", "das"].iter().any(|d| left.trim_end().ends_with(d))
                 && let Some(cap) = self.copula.captures(left)
                 && let Some(h) = cap
                     .get(1)
@@ -1002,6 +1008,8 @@ impl InitiativeRules {
         }
         if last
             && let Some(next) = a.sentences.get(si + 1)
+            // (`next_ref` starts with "D", "E" or "S")
+            && next.slice(a.text).trim_start().starts_with(['D', 'E', 'S'])
             && self.next_ref.is_match(next.slice(a.text).trim_start())
         {
             return in_sentence(si + 1);
@@ -1017,7 +1025,21 @@ impl InitiativeRules {
         let s = a.sentences[si];
         let sent = s.slice(a.text);
         let mut out = Vec::new();
-        for m in self.partner.find_iter(sent) {
+        // every match of `partner` holds one of these words
+        let partnered = [
+            "emeinsam",
+            "usammen",
+            "Kooperation",
+            "Partnerschaft",
+            "Unterstützung",
+        ]
+        .iter()
+        .any(|w| sent.contains(w));
+        for m in partnered
+            .then(|| self.partner.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let rest = &sent[m.end()..];
             for p in text::partner_names(rest) {
                 if !p.is_empty() && !out.contains(&p) {
