@@ -499,21 +499,14 @@ fn may_be_compound(sent: &str) -> bool {
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {
     let before = &sent[..start];
+    // each preposition as written and capitalised, in this order
     for p in [
-        "in der ", "in dem ", "in den ", "bei der ", "bei den ", "im ", "beim ", "der ", "die ",
-        "den ",
+        "in der ", "In der ", "in dem ", "In dem ", "in den ", "In den ", "bei der ", "Bei der ",
+        "bei den ", "Bei den ", "im ", "Im ", "beim ", "Beim ", "der ", "Der ", "die ", "Die ",
+        "den ", "Den ",
     ] {
         if before.ends_with(p) {
             return start - p.len();
-        }
-        let cap = {
-            let mut c = p.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        };
-        if before.ends_with(&cap) {
-            return start - cap.len();
         }
     }
     start

@@ -725,6 +725,9 @@ impl Patterns {
 
     /// "Platz elf bis 20" / "Platz zwei und drei" in the sentence: (span, first, last, is_range).
     pub fn ranges(&self, sent: &str) -> Vec<(usize, usize, u32, u32, bool)> {
+        if !may_be_range(sent) {
+            return Vec::new();
+        }
         self.range
             .captures_iter(sent)
             .filter_map(|c| {
@@ -770,6 +773,25 @@ fn may_be_delta(sent: &str) -> bool {
                         || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
             })
         })
+}
+
+/// Whether a rank noun of `sent` is followed by spaces, a word, spaces and "bis" or "und",
+/// as in every match of the `range` pattern ("Platz elf bis 20").
+fn may_be_range(sent: &str) -> bool {
+    let skip_word = |s: &str| s.trim_start_matches(char::is_alphanumeric).len();
+    ["Platz", "Plätze", "Rang", "Ränge"].iter().any(|noun| {
+        sent.match_indices(noun).any(|(p, _)| {
+            let after_noun = &sent[p..];
+            let rest = &after_noun[after_noun.len() - skip_word(after_noun)..];
+            let number = rest.trim_start();
+            if number.len() == rest.len() {
+                return false;
+            }
+            let rest = &number[number.len() - skip_word(number)..];
+            let joiner = rest.trim_start();
+            joiner.len() < rest.len() && (joiner.starts_with("bis") || joiner.starts_with("und"))
+        })
+    })
 }
 
 /// Parts of every word of the `negation` and `negation_after` patterns.
@@ -1038,6 +1060,15 @@ mod tests {
                 assert!(w.any(mask(ORDINAL_PARTS)), "{t}");
             }
         }
+        for t in [
+            "Platz elf bis 20 belegen",
+            "Auf Plätzen zwei und drei",
+            "Rang 3 bis 5",
+            "Rängen 4\nund 6",
+        ] {
+            assert!(p.range.is_match(t) && may_be_range(t), "{t}");
+        }
+        assert!(!may_be_range("Platz 3, und"));
         assert_eq!(p.enum_item("x\n12. "), Some(12));
         assert_eq!(p.enum_item("• 3.  "), Some(3));
     }
