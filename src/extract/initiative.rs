@@ -778,6 +778,8 @@ impl InitiativeRules {
     fn city_brands(&self, t: &str, toks: &[Tok], m: &[Mention], g: &Gazetteers) -> Vec<Cand> {
         let mut out = Vec::new();
         let mut names: Vec<String> = Vec::new();
+        // cities whose lower-cased name is in `names` already
+        let mut named: Vec<u32> = Vec::new();
         for mn in m {
             if !matches!(
                 mn.kind,
@@ -785,9 +787,12 @@ impl InitiativeRules {
             ) {
                 continue;
             }
-            let name = g.cities.city(mn.city).name.to_lowercase();
-            if !names.contains(&name) {
-                names.push(name);
+            if !named.contains(&mn.city) {
+                named.push(mn.city);
+                let name = g.cities.city(mn.city).name.to_lowercase();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
             let i = toks.partition_point(|tk| tk.e <= mn.span.end);
             let Some(nx) = toks.get(i) else { continue };
@@ -795,13 +800,17 @@ impl InitiativeRules {
                 continue;
             }
             let nw = nx.str(t);
-            if !is_cap(nw) || !self.lex.city_tail.contains(&nw.to_lowercase()) {
+            if !is_cap(nw) {
+                continue;
+            }
+            let nw_lower = nw.to_lowercase();
+            if !self.lex.city_tail.contains(&nw_lower) {
                 continue;
             }
             let kind = self
                 .lex
                 .tail
-                .get(&nw.to_lowercase())
+                .get(&nw_lower)
                 .map(|h| h.kind.clone())
                 .unwrap_or_else(|| "project".into());
             let span = Span::new(mn.span.start, nx.e);
