@@ -67,7 +67,7 @@ impl Extractor {
             .extract(&article, &self.gaz, &mentions, subject);
         let initiatives = self
             .initiatives
-            .extract(&article, &self.gaz, &mentions, subject);
+            .extract(&article, &self.gaz, &mentions, &years, subject);
         let title = doc.title.clone().or_else(|| {
             article
                 .headline

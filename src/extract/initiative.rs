@@ -108,11 +108,13 @@ impl InitiativeRules {
         }
     }
 
+    /// The initiatives of the article; `years` are its year facts (`year::extract`).
     pub fn extract(
         &self,
         a: &Article,
         g: &Gazetteers,
         m: &[Mention],
+        years: &[crate::extract::year::YearFact],
         _subject: Option<u32>,
     ) -> Vec<Initiative> {
         let t = a.text;
@@ -210,7 +212,6 @@ impl InitiativeRules {
             return Vec::new();
         }
         cands.sort_by_key(|c| c.span.start);
-        let years = crate::extract::year::extract(a);
         let mut out: Vec<Initiative> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
         let mut founding: Vec<Option<Vec<usize>>> = vec![None; a.sentences.len()];
@@ -218,7 +219,7 @@ impl InitiativeRules {
             let last_in_sentence = cands
                 .get(i + 1)
                 .is_none_or(|n| a.sentence_at(n.span.start) != a.sentence_at(c.span.start));
-            let year = self.year_of(a, c.span, &years, last_in_sentence, &mut founding);
+            let year = self.year_of(a, c.span, years, last_in_sentence, &mut founding);
             let partners = self.partners_of(a, c.span);
             let key = scorer_key(&c.name);
             if let Some(j) = keys.iter().position(|k| *k == key) {
@@ -327,7 +328,11 @@ impl InitiativeRules {
                 }
             }
             // 3. "mit dem Namen "X"", "namens "X"": the kind of the nearest head before
-            if accepted.is_none() && self.naming.is_match(left_trim) {
+            // (`naming` ends with "Namen" or "namens")
+            if accepted.is_none()
+                && (left_trim.ends_with("Namen") || left_trim.ends_with("namens"))
+                && self.naming.is_match(left_trim)
+            {
                 let kind = left_trim
                     .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                     .rev()
@@ -361,6 +366,8 @@ impl InitiativeRules {
             }
             // 5. the predicate of a head: "ein Projekt ist die "X""
             if accepted.is_none()
+                // (`copula` ends with "der", "die" or "das" and spaces)
+                && ["der", "die", "das"].iter().any(|d| left.trim_end().ends_with(d))
                 && let Some(cap) = self.copula.captures(left)
                 && let Some(h) = cap
                     .get(1)
@@ -771,6 +778,8 @@ impl InitiativeRules {
     fn city_brands(&self, t: &str, toks: &[Tok], m: &[Mention], g: &Gazetteers) -> Vec<Cand> {
         let mut out = Vec::new();
         let mut names: Vec<String> = Vec::new();
+        // cities whose lower-cased name is in `names` already
+        let mut named: Vec<u32> = Vec::new();
         for mn in m {
             if !matches!(
                 mn.kind,
@@ -778,9 +787,12 @@ impl InitiativeRules {
             ) {
                 continue;
             }
-            let name = g.cities.city(mn.city).name.to_lowercase();
-            if !names.contains(&name) {
-                names.push(name);
+            if !named.contains(&mn.city) {
+                named.push(mn.city);
+                let name = g.cities.city(mn.city).name.to_lowercase();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
             let i = toks.partition_point(|tk| tk.e <= mn.span.end);
             let Some(nx) = toks.get(i) else { continue };
@@ -788,13 +800,17 @@ impl InitiativeRules {
                 continue;
             }
             let nw = nx.str(t);
-            if !is_cap(nw) || !self.lex.city_tail.contains(&nw.to_lowercase()) {
+            if !is_cap(nw) {
+                continue;
+            }
+            let nw_lower = nw.to_lowercase();
+            if !self.lex.city_tail.contains(&nw_lower) {
                 continue;
             }
             let kind = self
                 .lex
                 .tail
-                .get(&nw.to_lowercase())
+                .get(&nw_lower)
                 .map(|h| h.kind.clone())
                 .unwrap_or_else(|| "project".into());
             let span = Span::new(mn.span.start, nx.e);
@@ -1001,6 +1017,8 @@ impl InitiativeRules {
         }
         if last
             && let Some(next) = a.sentences.get(si + 1)
+            // (`next_ref` starts with "D", "E" or "S")
+            && next.slice(a.text).trim_start().starts_with(['D', 'E', 'S'])
             && self.next_ref.is_match(next.slice(a.text).trim_start())
         {
             return in_sentence(si + 1);
@@ -1016,7 +1034,21 @@ impl InitiativeRules {
         let s = a.sentences[si];
         let sent = s.slice(a.text);
         let mut out = Vec::new();
-        for m in self.partner.find_iter(sent) {
+        // every match of `partner` holds one of these words
+        let partnered = [
+            "emeinsam",
+            "usammen",
+            "Kooperation",
+            "Partnerschaft",
+            "Unterstützung",
+        ]
+        .iter()
+        .any(|w| sent.contains(w));
+        for m in partnered
+            .then(|| self.partner.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             let rest = &sent[m.end()..];
             for p in text::partner_names(rest) {
                 if !p.is_empty() && !out.contains(&p) {

@@ -12,7 +12,7 @@ pub mod year;
 pub(crate) mod corpus;
 
 use crate::record::Evidence;
-use crate::text::{NormText, Span, paragraphs, sentences};
+use crate::text::{NormText, Span, paragraphs, sentences_in};
 
 /// An article prepared for the extractors: normalised text, sentences, paragraphs, headline.
 pub struct Article<'a> {
@@ -33,7 +33,7 @@ impl<'a> Article<'a> {
     pub fn new(original: &'a str, norm: &'a NormText, extra_title: Option<&'a str>) -> Article<'a> {
         let text = norm.text.as_str();
         let paragraphs = paragraphs(text);
-        let sentences = sentences(text);
+        let sentences = sentences_in(text, &paragraphs);
         let headline = paragraphs.first().copied().filter(|p| {
             let s = p.slice(text);
             paragraphs.len() > 1

@@ -69,7 +69,9 @@ pub struct CityGazetteer {
     /// lower-cased surface of each pattern
     surfaces: Vec<String>,
     /// first words of the forms written in lower case ("deutsche Hauptstadt")
-    lower_first: Vec<String>,
+    lower_first: rustc_hash::FxHashSet<String>,
+    /// the first bytes of `lower_first`'s words, as a bit set (a cheap test before the hash)
+    lower_first_bytes: [u64; 4],
     /// per pattern: forms and whether the form is an ambiguous word
     patterns: Vec<(Vec<Form>, bool)>,
     by_ags: HashMap<String, u32>,
@@ -231,8 +233,13 @@ impl CityGazetteer {
             ids.sort_by_key(|&id| std::cmp::Reverse(keys[id as usize].len()));
         }
         let surfaces = keys;
-        let mut lower_first: Vec<String> = lower_starts.into_iter().collect();
-        lower_first.sort();
+        let lower_first: rustc_hash::FxHashSet<String> = lower_starts.into_iter().collect();
+        let mut lower_first_bytes = [0u64; 4];
+        for w in &lower_first {
+            if let Some(&b) = w.as_bytes().first() {
+                lower_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
         let by_ags = cities
             .iter()
             .enumerate()
@@ -248,6 +255,7 @@ impl CityGazetteer {
             index,
             surfaces,
             lower_first,
+            lower_first_bytes,
             patterns,
             by_ags,
             states,
@@ -275,6 +283,13 @@ impl CityGazetteer {
     }
 
     /// Every whole-word, capitalised occurrence of a city form in `text`, in text order.
+    /// Whether a word written in lower case starts a form ("deutsche").
+    fn is_lower_first(&self, word: &str) -> bool {
+        let b = word.as_bytes()[0];
+        self.lower_first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.lower_first.contains(word)
+    }
+
     pub fn find<'g>(&'g self, text: &str) -> Vec<CityHit<'g>> {
         let mut out = Vec::new();
         let mut key = String::new();
@@ -298,26 +313,23 @@ impl CityGazetteer {
                 pos += c.len_utf8();
                 continue;
             }
-            let word_len: usize = text[pos..]
-                .chars()
-                .take_while(|&c| is_word_char(c))
-                .map(char::len_utf8)
-                .sum();
+            let word_len = word_len(&text[pos..]);
+            let word = &text[pos..pos + word_len];
             // only capitalised words start a name, but for the few forms that start in lower
             // case ("deutsche Hauptstadt")
-            if c.is_lowercase()
-                && !self
-                    .lower_first
-                    .iter()
-                    .any(|k| text[pos..pos + word_len] == **k)
-            {
-                prev = text[..pos + word_len].chars().next_back();
+            if c.is_lowercase() && !self.is_lower_first(word) {
+                prev = word.chars().next_back();
                 pos += word_len;
                 continue;
             }
             key.clear();
-            for w in text[pos..pos + word_len].chars() {
-                key.extend(w.to_lowercase());
+            if word.is_ascii() {
+                key.push_str(word);
+                key.make_ascii_lowercase();
+            } else {
+                for w in word.chars() {
+                    key.extend(w.to_lowercase());
+                }
             }
             let hit = self.index.get(key.as_str()).and_then(|ids| {
                 ids.iter().find_map(|&id| {
@@ -358,6 +370,23 @@ impl CityGazetteer {
         }
         out
     }
+}
+
+/// The byte length of the run of word chars at the start of `s` (ASCII bytes checked first).
+fn word_len(s: &str) -> usize {
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+        return ascii;
+    }
+    ascii
+        + s[ascii..]
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
 }
 
 /// A letter or digit (ASCII checked without the Unicode tables).

@@ -6,7 +6,7 @@ pub mod numbers;
 pub mod sentences;
 
 pub use normalize::NormText;
-pub use sentences::{Span, paragraphs, sentences};
+pub use sentences::{Span, paragraphs, sentences, sentences_in};
 
 /// German month names, as written.
 pub const MONTHS: &[&str] = &[

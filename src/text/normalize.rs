@@ -47,10 +47,7 @@ impl NormText {
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_idx: u32 = 0;
-        let needs_nfc = !matches!(
-            is_nfc_quick(original.chars()),
-            unicode_normalization::IsNormalized::Yes
-        );
+        let needs_nfc = !is_nfc_quick_yes(original);
         let mut char_idx: u32 = 0;
         if needs_nfc {
             // compose per grapheme cluster, so that a cluster maps back to its first char
@@ -133,6 +130,31 @@ impl NormText {
     }
 }
 
+/// `is_nfc_quick(s.chars()) == Yes`, checked only on the runs of non-ASCII chars: an ASCII
+/// char is always allowed and resets the check's state, so the runs between them can be
+/// checked one by one (and pure ASCII needs no check).
+fn is_nfc_quick_yes(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        let start = i + k;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| b.is_ascii())
+            .unwrap_or(bytes.len() - start);
+        // a run of non-ASCII bytes is a run of whole chars
+        let run = s.get(start..start + len).unwrap_or("");
+        if !matches!(
+            is_nfc_quick(run.chars()),
+            unicode_normalization::IsNormalized::Yes
+        ) {
+            return false;
+        }
+        i = start + len;
+    }
+    true
+}
+
 fn push(text: &mut String, map: &mut Vec<u32>, byte_map: &mut Vec<u32>, c: char, orig: (u32, u32)) {
     text.push(c);
     for _ in 0..c.len_utf8() {
@@ -177,6 +199,27 @@ mod tests {
         let n = NormText::new("a\r\n\r\nb\rc");
         assert_eq!(n.text, "a\n\nb\nc");
         assert_eq!(n.orig_range(n.text.len() - 1, n.text.len()), (7, 8));
+    }
+
+    #[test]
+    fn quick_check_by_runs_agrees() {
+        for t in [
+            "",
+            "abc",
+            "Lübeck",
+            "Lu\u{0308}beck",
+            "a\u{0301}\u{0316}x",
+            "\u{0316}\u{0301}",
+            "\u{0301}a\u{0316}",
+            "Stra\u{00AD}ße „x“",
+            "\u{212B}",
+        ] {
+            let whole = matches!(
+                is_nfc_quick(t.chars()),
+                unicode_normalization::IsNormalized::Yes
+            );
+            assert_eq!(is_nfc_quick_yes(t), whole, "{t:?}");
+        }
     }
 
     #[test]

@@ -122,22 +122,21 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            // a blank line: '\n' followed by optional spaces and another '\n'
-            let mut j = i + 1;
-            while j < bytes.len() && bytes[j] == b' ' {
+    while let Some(k) = memchr::memchr(b'\n', &bytes[i..]) {
+        i += k;
+        // a blank line: '\n' followed by optional spaces and another '\n'
+        let mut j = i + 1;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'\n' {
+            push_trimmed(text, start, i, &mut out);
+            while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
                 j += 1;
             }
-            if j < bytes.len() && bytes[j] == b'\n' {
-                push_trimmed(text, start, i, &mut out);
-                while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
-                    j += 1;
-                }
-                start = j;
-                i = j;
-                continue;
-            }
+            start = j;
+            i = j;
+            continue;
         }
         i += 1;
     }
@@ -187,8 +186,13 @@ fn push_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Sentences of the whole text, in order, as trimmed byte spans.
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_in(text, &paragraphs(text))
+}
+
+/// Sentences of the text whose [`paragraphs`] are `paras` (saves splitting them again).
+pub fn sentences_in(text: &str, paras: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
-    for para in paragraphs(text) {
+    for &para in paras {
         for line in lines(text, para) {
             split_line(text, line, &mut out);
         }
@@ -224,10 +228,9 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         let mut start = p.start;
         let piece = &text[p.start..p.end];
         let b = piece.as_bytes();
-        for i in 2..b.len().saturating_sub(1) {
-            if !matches!(b[i], b'.' | b'!' | b'?') {
-                continue; // (an ASCII byte is always a char boundary, so slicing at i is safe)
-            }
+        // (an ASCII byte is always a char boundary, so slicing at i is safe)
+        let terminators = memchr::memchr3_iter(b'.', b'!', b'?', b);
+        for i in terminators.filter(|&i| i >= 2 && i + 1 < b.len()) {
             let word_before = piece[..i].rsplit(' ').next().unwrap_or("");
             let ends_word = b[i - 1].is_ascii_lowercase()
                 && b[i - 2].is_ascii_lowercase()
@@ -267,11 +270,7 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
     };
     let mut starts = vec![0];
     let mut from = 0;
-    while let Some((r, _)) = s[from..]
-        .char_indices()
-        .find(|&(_, c)| !is_plain_char(c))
-        .map(|(k, c)| (from + k, c))
-    {
+    while let Some(r) = next_non_plain(s, from) {
         let start = (from..=r).rev().find(|&q| is_cut(q)).unwrap_or(from);
         let end = (r + 1..b.len()).find(|&q| is_cut(q)).unwrap_or(b.len());
         starts.extend(
@@ -288,6 +287,29 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
         .zip(ends)
         .map(|(&a, e)| (a, &s[a..e]))
         .collect()
+}
+
+/// The byte offset of the first char at or after `from` that is not `is_plain_char`
+/// (ASCII bytes tested as bytes, other chars decoded).
+fn next_non_plain(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n') {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let ch = s[i..].chars().next()?;
+        if !is_plain_char(ch) {
+            return Some(i);
+        }
+        i += ch.len_utf8();
+    }
+    None
 }
 
 /// A char that never ends a sentence nor changes how the segmenter reads the next ones:

@@ -3,9 +3,10 @@
 //! ("in Niedersachsen", "im Niedersachsen-Vergleich", "ostdeutschen Städten") and explicit
 //! overall markers ("Gesamtwertung", "bundesweit"). Finds them; `mod.rs` binds them to positions.
 
+use super::words::{Words, mask};
 use crate::gazetteer::Gazetteers;
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
 
 /// A category or region statement: `Some(name)`, or `None` for an explicit "overall".
@@ -65,6 +66,24 @@ fn automaton(patterns: &[String]) -> AhoCorasick {
         .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
 }
 
+/// The same automaton, also searchable anchored at the start (see [`longest_at_start`]).
+fn automaton_anchorable(patterns: &[String]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
+        .build(patterns)
+        .unwrap_or_else(|e| panic!("ranking context automaton: {e}"))
+}
+
+/// The longest match starting at byte 0 of `s`: what `ac.find(s)` returns when its match
+/// starts there (a leftmost-longest search prefers the leftmost start), without scanning on.
+fn longest_at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
+    ac.try_find(Input::new(s).anchored(Anchored::Yes))
+        .ok()
+        .flatten()
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -96,9 +115,9 @@ impl Context {
             names: automaton(&name_surfaces),
             name_meta,
             generic: automaton(&g.ranking_generic),
-            categories: automaton(&cat_surfaces),
+            categories: automaton_anchorable(&cat_surfaces),
             category_names,
-            regions: automaton(&reg_surfaces),
+            regions: automaton_anchorable(&reg_surfaces),
             region_names,
             cat_intro: re(
                 r"(?-u:\b)(?:[Kk]ategorie|[Uu]nterkategorie|[Tt]eilbereich|[Bb]ereich|[Tt]hemenbereich|[Tt]hemenfeld|[Hh]andlungsfeld|[Ss]parte|[Tt]eilranking|[Tt]eilwertung|[Ee]inzelwertung|[Dd]isziplin|[Rr]ubrik|Thema|Themen|Punkt)(en|e|n)?\s+(?:der\s+|des\s+)?",
@@ -152,21 +171,32 @@ impl Context {
     }
 
     fn edition_after(&self, text: &str, end: usize) -> Option<u32> {
+        // the pattern: spaces, an optional parenthesis and spaces, then "19" or "20"
+        let rest = text[end..].trim_start();
+        let rest = rest.strip_prefix('(').map_or(rest, str::trim_start);
+        if !rest.starts_with("19") && !rest.starts_with("20") {
+            return None;
+        }
         let c = self.edition_year.captures(&text[end..])?;
         c.get(1)?.as_str().parse().ok()
     }
 
     /// Category, region and overall statements in the sentence `s`, in text order.
-    pub fn scopes(&self, text: &str, s: Span) -> Vec<Scope> {
+    pub fn scopes(&self, text: &str, s: Span, w: Words) -> Vec<Scope> {
         let sent = s.slice(text);
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
         let mut out: Vec<Scope> = Vec::new();
         // "in der Kategorie X", "im Bereich „X“", "in den Bereichen A, B und C"
         let mut group = 0;
-        let intro = // every word of `cat_intro` contains one of these
-        ["ategorie", "ereich", "eil", "Thema", "Themen", "feld", "parte", "isziplin", "ubrik", "ertung", "Punkt"]
-            .iter()
-            .any(|w| sent.contains(w));
+        // every word of `cat_intro` contains one of these
+        let intro = w.any(
+            const {
+                mask(&[
+                    "ategorie", "ereich", "eil", "Thema", "Themen", "feld", "parte", "isziplin",
+                    "ubrik", "ertung", "Punkt",
+                ])
+            },
+        );
         for c in intro
             .then(|| self.cat_intro.captures_iter(sent))
             .into_iter()
@@ -232,7 +262,8 @@ impl Context {
             }
         }
         // "in der Gruppe der Städte mit 50.000 bis 100.000 Einwohnern"
-        for m in any_of_words(sent, &["Einwohner"])
+        for m in w
+            .any(const { mask(&["Einwohner"]) })
             .then(|| self.size_class.find_iter(sent))
             .into_iter()
             .flatten()
@@ -253,9 +284,8 @@ impl Context {
             }
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
-        let compound = ["anking", "ergleich", "Index", "Wertung"]
-            .iter()
-            .any(|w| sent.contains(w));
+        let compound = w.any(const { mask(&["anking", "ergleich", "Index", "Wertung"]) })
+            && may_be_compound(sent);
         for c in compound
             .then(|| self.compound_ranking.captures_iter(sent))
             .into_iter()
@@ -325,7 +355,13 @@ impl Context {
                 });
             }
         }
-        for m in self.overall.find_iter(sent) {
+        // every word of `overall` contains one of these
+        let overall = w.any(const { mask(&["esamt", "undes", "eutschland"]) });
+        for m in overall
+            .then(|| self.overall.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             if out.iter().any(|o| o.span.contains(s.start + m.start())) {
                 continue;
             }
@@ -350,9 +386,8 @@ impl Context {
             w = w.strip_prefix(p).unwrap_or(w);
         }
         let w = w.strip_suffix(" Bundesländern").unwrap_or(w).trim();
-        self.regions
-            .find_iter(w)
-            .find(|m| m.start() == 0 && m.end() == w.len())
+        longest_at_start(&self.regions, w)
+            .filter(|m| m.end() == w.len())
             .map(|m| self.region_names[m.pattern().as_usize()].clone())
     }
 
@@ -366,16 +401,15 @@ impl Context {
     }
 
     fn canonical_category(&self, s: &str) -> Option<String> {
-        self.categories
-            .find_iter(s)
-            .find(|m| m.start() == 0 && m.end() == s.len())
+        longest_at_start(&self.categories, s)
+            .filter(|m| m.end() == s.len())
             .map(|m| self.category_names[m.pattern().as_usize()].clone())
     }
 
     /// A known category at the start of `rest`: (length, canonical name).
     fn category_at(&self, rest: &str) -> Option<(usize, String)> {
-        let m = self.categories.find(rest)?;
-        (m.start() == 0 && whole_word(rest, 0, m.end()))
+        let m = longest_at_start(&self.categories, rest)?;
+        whole_word(rest, 0, m.end())
             .then(|| (m.end(), self.category_names[m.pattern().as_usize()].clone()))
     }
 
@@ -386,15 +420,21 @@ impl Context {
         let mut pos = 0;
         loop {
             let r = &rest[pos..];
-            let item = if let Some(q) = self.quoted.captures(r) {
+            // `quoted` starts with a quote, `capitalised` with a capital
+            let quoted = r
+                .starts_with('"')
+                .then(|| self.quoted.captures(r))
+                .flatten();
+            let item = if let Some(q) = quoted {
                 q.get(1)
                     .zip(q.get(0))
                     .map(|(g, all)| (pos + g.start(), pos + all.end(), g.as_str().to_string()))
             } else if let Some((len, _)) = self.category_at(r) {
                 Some((pos, pos + len, r[..len].to_string()))
             } else if single || !out.is_empty() || r.contains(", ") || r.contains(" und ") {
-                self.capitalised
-                    .captures(r)
+                r.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, 'Ä' | 'Ö' | 'Ü'))
+                    .then(|| self.capitalised.captures(r))
+                    .flatten()
                     .and_then(|c| c.get(1))
                     .filter(|w| !NOT_CATEGORY_WORDS.contains(&w.as_str()))
                     .map(|w| (pos, pos + w.end(), w.as_str().to_string()))
@@ -442,28 +482,31 @@ const NOT_CATEGORY_WORDS: &[&str] = &[
     "Bereichen",
 ];
 
-fn any_of_words(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+/// Whether a ranking word of `compound_ranking` is glued to a word before it: its "Ranking",
+/// "Vergleich", "Index" or "Wertung" right after a word char or a hyphen, as in every match.
+fn may_be_compound(sent: &str) -> bool {
+    let glued = |p: usize| {
+        sent[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    ["Ranking", "Vergleich", "vergleich", "Index", "Wertung"]
+        .iter()
+        .any(|sfx| sent.match_indices(sfx).any(|(p, _)| glued(p)))
 }
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").
 fn clause_word_start(sent: &str, start: usize) -> usize {
     let before = &sent[..start];
+    // each preposition as written and capitalised, in this order
     for p in [
-        "in der ", "in dem ", "in den ", "bei der ", "bei den ", "im ", "beim ", "der ", "die ",
-        "den ",
+        "in der ", "In der ", "in dem ", "In dem ", "in den ", "In den ", "bei der ", "Bei der ",
+        "bei den ", "Bei den ", "im ", "Im ", "beim ", "Beim ", "der ", "Der ", "die ", "Die ",
+        "den ", "Den ",
     ] {
         if before.ends_with(p) {
             return start - p.len();
-        }
-        let cap = {
-            let mut c = p.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        };
-        if before.ends_with(&cap) {
-            return start - cap.len();
         }
     }
     start

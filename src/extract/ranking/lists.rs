@@ -60,22 +60,19 @@ pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
     digits.parse().ok()
 }
 
-pub(super) fn contains_rank_word(s: &str) -> bool {
-    [
-        "Platz",
-        "Rang",
-        "Ranking",
-        "Position",
-        "Plätze",
-        "Ränge",
-        "Platzierung",
-        "belegt",
-        "landet",
-        "folgen",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
-}
+/// Words that mark a sentence as speaking of ranks (for list items after a city).
+pub(super) const RANK_WORDS: &[&str] = &[
+    "Platz",
+    "Rang",
+    "Ranking",
+    "Position",
+    "Plätze",
+    "Ränge",
+    "Platzierung",
+    "belegt",
+    "landet",
+    "folgen",
+];
 
 #[cfg(test)]
 mod tests {

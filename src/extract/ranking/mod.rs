@@ -6,10 +6,12 @@
 mod assign;
 mod category;
 mod context;
+mod lazy;
 mod lists;
 mod merge;
 mod patterns;
 mod previous;
+mod words;
 mod years;
 
 use crate::extract::Article;
@@ -19,9 +21,11 @@ use crate::record::Ranking;
 use crate::text::Span;
 use assign::{SentenceView, is_compared};
 use category::scope_for;
-use context::{Context, Scope};
-use lists::{contains_rank_word, table_row, table_row_number};
+use context::Context;
+use lazy::LazyScopes;
+use lists::{RANK_WORDS, table_row, table_row_number};
 use patterns::{Patterns, Pos, Prev, PrevExpr};
+use words::{WordIndex, Words, mask};
 use years::{document_edition, explicit_year};
 
 pub struct RankingRules {
@@ -29,9 +33,9 @@ pub struct RankingRules {
     ctx: Context,
     anaphor: regex::Regex,
     shared: regex::Regex,
-    /// `POSITION_ANCHORS` then `SCOPE_ANCHORS`: words without which a sentence states no
-    /// position (or previous position), and no category or region.
-    anchors: aho_corasick::AhoCorasick,
+    /// The anchor words of each sentence (`POSITION_ANCHORS`, `SCOPE_ANCHORS` and the words
+    /// the patterns need): without them a sentence states no position, category or region.
+    words: WordIndex,
     /// "88,3 von 100 Punkten", "mit 71,4 Punkten"
     score: regex::Regex,
 }
@@ -119,9 +123,9 @@ struct Entry {
 
 impl RankingRules {
     /// The score stated with a position: the nearest "N Punkte" in its clause.
-    fn score_near(&self, text: &str, s: Span, e: Span) -> (Option<f64>, Option<f64>) {
+    fn score_near(&self, text: &str, s: Span, w: Words, e: Span) -> (Option<f64>, Option<f64>) {
         let sent = s.slice(text);
-        if !sent.contains("Punkt") && !sent.contains("Zähler") {
+        if !w.any(const { mask(&["Punkt", "Zähler"]) }) {
             return (None, None);
         }
         let best = self
@@ -165,10 +169,7 @@ impl RankingRules {
             score: re(
                 r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
             ),
-            anchors: aho_corasick::AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(POSITION_ANCHORS.iter().chain(SCOPE_ANCHORS))
-                .unwrap_or_else(|e| panic!("anchors: {e}")),
+            words: WordIndex::new(),
         }
     }
 
@@ -188,9 +189,13 @@ impl RankingRules {
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
         let cities: Vec<&Mention> = mentions.iter().collect();
-        let mut carried: Option<Scope> = None;
+        let sentence_words = self.words.per_sentence(text, &a.sentences);
+        let mut scopes = LazyScopes::new(&self.ctx, text, &a.sentences, &sentence_words);
+        // the first sentence of the current paragraph, which carried categories do not leave
+        let mut run_start = 0;
         let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
+            let w = sentence_words[si];
             let in_sent: Vec<&Mention> = cities
                 .iter()
                 .copied()
@@ -199,39 +204,25 @@ impl RankingRules {
             // a category named in a sentence without positions carries on through its paragraph
             let para = a.paragraph_at(s.start);
             if para != carried_para {
-                carried = None;
+                run_start = si;
                 carried_para = para;
             }
             // most sentences state no position: a cheap word check skips them
             let sent_text = s.slice(text);
-            // one pass over the sentence for both kinds of anchor words
-            let (mut has_positions, mut has_scopes) = (false, false);
-            for m in self.anchors.find_overlapping_iter(sent_text) {
-                if m.pattern().as_usize() < POSITION_ANCHORS.len() {
-                    has_positions = true;
-                } else {
-                    has_scopes = true;
-                }
-                if has_positions && has_scopes {
-                    break;
-                }
-            }
-            has_positions = has_positions
-                || (sent_text.contains("ste")
-                    && SUPERLATIVE_NOUNS.iter().any(|w| sent_text.contains(w)));
+            let has_positions = w.any(const { mask(POSITION_ANCHORS) })
+                || (w.any(const { mask(&["ste"]) }) && w.any(const { mask(SUPERLATIVE_NOUNS) }));
+            let has_scopes = w.any(const { mask(SCOPE_ANCHORS) });
             let mut positions = if has_positions {
-                self.pat.positions(text, s)
+                self.pat.positions(text, s, w)
             } else {
                 Vec::new()
             };
-            let scopes = if has_scopes || !positions.is_empty() {
-                self.ctx.scopes(text, s)
-            } else {
-                Vec::new()
-            };
+            if has_scopes || !positions.is_empty() {
+                scopes.allow(si);
+            }
             let mut consumed: Vec<Span> = Vec::new();
             // list items bound to a city by form: "Bochum (Platz 4, Vorjahr: 11)", "1. Hamburg", "Stuttgart auf 16"
-            let has_rank_words = !positions.is_empty() || contains_rank_word(s.slice(text));
+            let has_rank_words = !positions.is_empty() || w.any(const { mask(RANK_WORDS) });
             for m in &in_sent {
                 if m.kind == FormKind::Adjective || m.rule == "city.district" {
                     continue;
@@ -290,8 +281,8 @@ impl RankingRules {
                 entries.push(Entry {
                     city: m.city,
                     pos: Pos::Exact(v),
-                    category: scope_for(&scopes, span)
-                        .unwrap_or_else(|| carried.as_ref().and_then(|c| c.name.clone())),
+                    category: scope_for(scopes.get(si), span)
+                        .unwrap_or_else(|| scopes.carried(run_start, si).and_then(|c| c.name)),
                     year: None,
                     historic: false,
                     prev: None,
@@ -331,7 +322,13 @@ impl RankingRules {
                 }
             }
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
-            for (rs, re_, first, last, _) in self.pat.ranges(s.slice(text)) {
+            // every word of the range pattern contains one of these
+            let ranges = if w.any(const { mask(&["Platz", "Plätze", "Rang", "Ränge"]) }) {
+                self.pat.ranges(s.slice(text))
+            } else {
+                Vec::new()
+            };
+            for (rs, re_, first, last, _) in ranges {
                 let after_range: Vec<&&Mention> = in_sent
                     .iter()
                     .filter(|m| m.span.start >= s.start + re_ && m.kind != FormKind::Adjective)
@@ -358,19 +355,16 @@ impl RankingRules {
                 }
             }
             let prevs = if has_positions {
-                self.pat.previous(text, s, &positions)
+                self.pat.previous(text, s, w, &positions)
             } else {
                 Vec::new()
             };
-            let carried_now = carried.clone();
-            if positions.is_empty()
-                && let Some(sc) = scopes
-                    .iter()
-                    .rev()
-                    .find(|sc| !sc.region && sc.name.is_some())
-            {
-                carried = Some(sc.clone());
-            }
+            let carried_now = if positions.is_empty() {
+                scopes.set_carries(si);
+                None
+            } else {
+                scopes.carried(run_start, si)
+            };
             let sibling_spans: Vec<Span> = positions.iter().map(|p| p.span).collect();
             let compared: Vec<bool> = if positions.is_empty() {
                 Vec::new()
@@ -401,7 +395,7 @@ impl RankingRules {
                     .filter(|o| o.span != e.span)
                     .map(|o| o.span)
                     .collect();
-                let cats = self.categories_of(e, &scopes, &others, text, &carried_now);
+                let cats = self.categories_of(e, scopes.get(si), &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
                 let (year, historic) = explicit_year(text, s, e.span, edition);
                 // "2020 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
@@ -500,7 +494,12 @@ impl RankingRules {
                     .or_else(|| names.first());
                 let year = e.year.or(if e.historic { None } else { shown_edition });
                 let (score, score_max) = match e.pos {
-                    Pos::Exact(_) => self.score_near(text, a.sentences[e.sentence], e.span),
+                    Pos::Exact(_) => self.score_near(
+                        text,
+                        a.sentences[e.sentence],
+                        sentence_words[e.sentence],
+                        e.span,
+                    ),
                     Pos::Bound(_) => (None, None),
                 };
                 Ranking {

@@ -4,6 +4,7 @@
 //! "um fünf Plätze verbessert", "wie im Vorjahr"). Finds them in the normalised text; it does
 //! not decide which city they belong to.
 
+use super::words::{Words, mask};
 use crate::text::Span;
 use crate::text::numbers::{cardinal_word, digits, ordinal_word, top_bound};
 use regex::Regex;
@@ -196,7 +197,7 @@ impl Patterns {
     }
 
     /// Every position expression of the sentence `s` (a span of `text`), in text order.
-    pub fn positions(&self, text: &str, s: Span) -> Vec<PosExpr> {
+    pub fn positions(&self, text: &str, s: Span, w: Words) -> Vec<PosExpr> {
         let sent = s.slice(text);
         let mut out: Vec<PosExpr> = Vec::new();
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
@@ -218,7 +219,8 @@ impl Patterns {
             });
         };
         // from–to first: "von Platz 19 auf Platz 8"
-        for c in any_of(sent, &["on "])
+        for c in w
+            .any(const { mask(&["on "]) })
             .then(|| self.from.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -270,65 +272,67 @@ impl Patterns {
                 scope: None,
             });
         }
-        for c in any_of(sent, &["Platz", "Rang", "Position", "Platzierung"])
-            .then(|| self.noun_num.captures_iter(sent))
+        for c in w
+            .any(const { mask(&["Platz", "Rang", "Position", "Platzierung"]) })
+            .then(|| self.noun_num.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if followed_by_decimal(sent, n.end())
+            // the number ends the match, after a space or "Nr.": its trailing alphanumerics
+            let (m0, n) = (c, trailing(c.as_str(), char::is_alphanumeric));
+            if followed_by_decimal(sent, m0.end())
                 || preceded_by(sent, m0.start(), &["zwischen", "Zwischen"])
             {
                 continue;
             }
-            if let Some(v) = num_value(n.as_str()) {
+            if let Some(v) = num_value(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
-        for c in any_of(sent, &[". ", ".P", ".R", ".S"])
-            .then(|| self.num_dot_noun.captures_iter(sent))
+        for c in w
+            .any(const { mask(&[". ", ".P", ".R", ".S"]) })
+            .then(|| self.num_dot_noun.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let Some(v) = num_value(n.as_str()) {
+            // the digits before the match's first dot
+            let (m0, n) = (c, c.as_str().split('.').next().unwrap_or(""));
+            if let Some(v) = num_value(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
-        for c in any_of(
-            sent,
-            &["Platz", "Rang", "Position", "Stelle", "Platzierung"],
-        )
-        .then(|| self.ord_noun.captures_iter(sent))
+        for c in (w.any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
+            && w.any(const { mask(ORDINAL_PARTS) }))
+        .then(|| self.ord_noun.find_iter(sent))
         .into_iter()
         .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let Some(v) = ordinal_word(n.as_str()) {
+            // the ordinal starts the match and ends at its first space (`\s` = White_Space)
+            let (m0, n) = (
+                c,
+                c.as_str().split(char::is_whitespace).next().unwrap_or(""),
+            );
+            if let Some(v) = ordinal_word(n) {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
-        for m in any_of(
-            sent,
-            &[
-                "Spitze",
-                "Top-Position",
-                "führer",
-                "sieger",
-                "Nr.",
-                "Nummer",
-                "platziert",
-            ],
-        )
-        .then(|| self.first.find_iter(sent))
-        .into_iter()
-        .flatten()
+        for m in w
+            .any(
+                const {
+                    mask(&[
+                        "Spitze",
+                        "Top-Position",
+                        "führer",
+                        "sieger",
+                        "Nr.",
+                        "Nummer",
+                        "platziert",
+                    ])
+                },
+            )
+            .then(|| self.first.find_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let w = m.as_str();
             let v = if w.starts_with("zweit") {
@@ -347,13 +351,14 @@ impl Patterns {
             }
             push(&mut out, Pos::Exact(v), at(m), "rank.first");
         }
-        for c in any_of(
-            sent,
-            &["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"],
-        )
-        .then(|| self.superlative.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        // a superlative needs its noun and "ste" or "führende" (every adjective it takes has one)
+        let superlative = w
+            .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
+            && (w.any(const { mask(&["ste"]) }) || sent.contains("führende"));
+        for c in superlative
+            .then(|| self.superlative.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(adj)) = (c.get(0), c.get(2)) else {
                 continue;
@@ -392,18 +397,20 @@ impl Patterns {
             }
         }
         // "Schlusslicht unter den 71 Städten", "den letzten Platz von 82": the last of a stated total
-        for c in any_of(
-            sent,
-            &[
-                "Schlusslicht",
-                "letzten Platz",
-                "letzter Platz",
-                "letzten Rang",
-            ],
-        )
-        .then(|| self.last_of.captures_iter(sent))
-        .into_iter()
-        .flatten()
+        for c in w
+            .any(
+                const {
+                    mask(&[
+                        "Schlusslicht",
+                        "letzten Platz",
+                        "letzter Platz",
+                        "letzten Rang",
+                    ])
+                },
+            )
+            .then(|| self.last_of.captures_iter(sent))
+            .into_iter()
+            .flatten()
         {
             let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
                 continue;
@@ -412,14 +419,16 @@ impl Patterns {
                 push(&mut out, Pos::Exact(v), at(m0), "rank.last_of_total");
             }
         }
-        for m in any_of(sent, &["führt", "führen", "ngeführt"])
+        for m in w
+            .any(const { mask(&["führt", "führen", "ngeführt"]) })
             .then(|| self.leads.find_iter(sent))
             .into_iter()
             .flatten()
         {
             push(&mut out, Pos::Exact(1), at(m), "rank.leads");
         }
-        for c in any_of(sent, &["Top", "top"])
+        for c in w
+            .any(const { mask(&["Top", "top"]) })
             .then(|| self.top.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -431,7 +440,8 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
-        for c in any_of(sent, &["ersten", "besten", "vorderen", "unter d"])
+        for c in w
+            .any(const { mask(&["ersten", "besten", "vorderen", "unter d"]) })
             .then(|| self.among.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -444,7 +454,8 @@ impl Patterns {
                 push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
             }
         }
-        for m in any_of(sent, &["odest", "odium", "reppchen"])
+        for m in w
+            .any(const { mask(&["odest", "odium", "reppchen"]) })
             .then(|| self.podium.find_iter(sent))
             .into_iter()
             .flatten()
@@ -463,12 +474,16 @@ impl Patterns {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
             if e.prev.is_none()
-                && (self.prev_year_after.is_match(after)
+                && (self.previous_year_after(after)
                     || self.previous_year_before(text, s, e.span.start, &spans))
             {
                 e.is_previous = true;
             }
-            // negation words in the clause part right before (60 bytes) or after (40 bytes)
+            // negation words in the clause part right before (60 bytes) or after (40 bytes);
+            // every word of `negation` and `negation_after` contains one of these
+            if !w.any(const { mask(NEGATION_PARTS) }) {
+                continue;
+            }
             let near_before = tail_clause(before, 60, &['.', ';', ':']);
             let near_after = head_clause(after, 40, &['.', ';', ':', ',']);
             let negated_before = self
@@ -483,6 +498,13 @@ impl Patterns {
         out
     }
 
+    /// Whether the text right after a position speaks of the year before ("im Vorjahr").
+    fn previous_year_after(&self, after: &str) -> bool {
+        // the pattern's first word after the spaces: "(", "im", "in dem" or "des"
+        let a = after.trim_start();
+        (a.starts_with(['(', 'i', 'd'])) && self.prev_year_after.is_match(after)
+    }
+
     /// Whether the clause before a position at `at` speaks of the year before ("Im Vorjahr hatte
     /// die Stadt noch auf Platz 18 gelegen", "Vorjahr: Rang 96"): a marker with no other position
     /// and no word of the present between it and the position, and not "wie im Vorjahr".
@@ -490,6 +512,10 @@ impl Patterns {
         let before = &text[s.start..at];
         let tail = tail_clause(before, 90, &['.', ';', ',']);
         let tail_start = at - tail.len();
+        // every match holds "ahr" ("Vorjahr", "Jahr") or a parenthesis
+        if !tail.contains("ahr") && !tail.contains('(') {
+            return false;
+        }
         let Some(m) = self.prev_year_before.find_iter(tail).last() else {
             return false;
         };
@@ -520,7 +546,7 @@ impl Patterns {
     }
 
     /// Previous-rank statements of the sentence: "(Vorjahr: 11)", deltas, "wie im Vorjahr".
-    pub fn previous(&self, text: &str, s: Span, positions: &[PosExpr]) -> Vec<PrevExpr> {
+    pub fn previous(&self, text: &str, s: Span, w: Words, positions: &[PosExpr]) -> Vec<PrevExpr> {
         let sent = s.slice(text);
         let at = |a: usize, b: usize| Span::new(s.start + a, s.start + b);
         let inside = |sp: Span| {
@@ -529,25 +555,26 @@ impl Patterns {
                 .any(|e| e.span.start <= sp.start && sp.end <= e.span.end)
         };
         let mut out = Vec::new();
-        for c in any_of(sent, &["orjahr"])
-            .then(|| self.vorjahr.captures_iter(sent))
+        for c in w
+            .any(const { mask(&["orjahr"]) })
+            .then(|| self.vorjahr.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            let (Some(m0), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if followed_by_decimal(sent, n.end()) {
+            // the digits end the match, after a letter, space or colon
+            let (m0, n) = (c, trailing(c.as_str(), char::is_numeric));
+            if followed_by_decimal(sent, m0.end()) {
                 continue;
             }
-            if let Some(v) = num_value(n.as_str()) {
+            if let Some(v) = num_value(n) {
                 out.push(PrevExpr {
                     prev: Prev::Rank(v),
                     span: at(m0.start(), m0.end()),
                 });
             }
         }
-        for c in any_of(sent, &["Vorjahres", "(19", "(20"])
+        for c in w
+            .any(const { mask(&["Vorjahres", "(19", "(20"]) })
             .then(|| self.vorjahres_ord.captures_iter(sent))
             .into_iter()
             .flatten()
@@ -566,10 +593,9 @@ impl Patterns {
                 });
             }
         }
-        for c in any_of(
-            sent,
-            &["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"],
-        )
+        for c in (w
+            .any(const { mask(&["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]) })
+            && may_be_delta(sent))
         .then(|| self.delta.captures_iter(sent))
         .into_iter()
         .flatten()
@@ -620,27 +646,29 @@ impl Patterns {
             }
             out.push(PrevExpr { prev, span });
         }
-        for m in any_of(
-            sent,
-            &[
-                "Vorjahr",
-                "vergangenen",
-                "verteidig",
-                "nverändert",
-                "rneut",
-                "leibt",
-                "lieb",
-                "behaupt",
-                "Folge",
-                "Titelverteidig",
-                "halten",
-                "wie ",
-                "Wie ",
-            ],
-        )
-        .then(|| self.same.find_iter(sent))
-        .into_iter()
-        .flatten()
+        for m in w
+            .any(
+                const {
+                    mask(&[
+                        "Vorjahr",
+                        "vergangenen",
+                        "verteidig",
+                        "nverändert",
+                        "rneut",
+                        "leibt",
+                        "lieb",
+                        "behaupt",
+                        "Folge",
+                        "Titelverteidig",
+                        "halten",
+                        "wie ",
+                        "Wie ",
+                    ])
+                },
+            )
+            .then(|| self.same.find_iter(sent))
+            .into_iter()
+            .flatten()
         {
             out.push(PrevExpr {
                 prev: Prev::Same,
@@ -653,6 +681,10 @@ impl Patterns {
 
     /// A list item right after a city: "(399)", "(9. mit 76,8 Punkten)", "(Platz 4, Vorjahr: 11)".
     pub fn paren_item(&self, after: &str) -> Option<(u32, usize)> {
+        // the pattern starts with spaces and a parenthesis
+        if !after.trim_start().starts_with('(') {
+            return None;
+        }
         let c = self.paren_item.captures(after)?;
         let n = c.get(1)?;
         if followed_by_decimal(after, n.end()) {
@@ -663,12 +695,24 @@ impl Patterns {
 
     /// An enumeration number right before a city: "1. Hamburg", "• 2. Karlsruhe".
     pub fn enum_item(&self, before: &str) -> Option<u32> {
+        // the pattern holds a number, a dot and a space
+        let dotted_number = memchr::memchr_iter(b'.', before.as_bytes()).any(|i| {
+            before[..i].ends_with(char::is_numeric)
+                && before[i + 1..].starts_with(char::is_whitespace)
+        });
+        if !dotted_number {
+            return None;
+        }
         let c = self.enum_item.captures(before)?;
         num_value(c.get(1)?.as_str())
     }
 
     /// "auf 16" right after a city in an elliptic list.
     pub fn auf_num(&self, after: &str) -> Option<(u32, usize)> {
+        // the pattern starts with spaces and "auf"
+        if !after.starts_with(char::is_whitespace) || !after.trim_start().starts_with("auf") {
+            return None;
+        }
         let c = self.auf_num.captures(after)?;
         let n = c.get(1)?;
         if followed_by_decimal(after, n.end())
@@ -681,6 +725,9 @@ impl Patterns {
 
     /// "Platz elf bis 20" / "Platz zwei und drei" in the sentence: (span, first, last, is_range).
     pub fn ranges(&self, sent: &str) -> Vec<(usize, usize, u32, u32, bool)> {
+        if !may_be_range(sent) {
+            return Vec::new();
+        }
         self.range
             .captures_iter(sent)
             .filter_map(|c| {
@@ -699,6 +746,67 @@ impl Default for Patterns {
         Patterns::new()
     }
 }
+
+/// Every ordinal of `ORD` holds one of these (its stem and "e", without the first letter).
+const ORDINAL_PARTS: &[&str] = &[
+    "rste", "weite", "ritte", "ierte", "ünfte", "echste", "iebte", "iebente", "chte", "eunte",
+    "ehnte", "lfte", "igste",
+];
+
+/// The last letters of every number word of `NUM` (and "einen", "einem").
+const NUMBER_WORD_ENDS: &[&str] = &[
+    "ins", "wei", "rei", "ier", "ünf", "echs", "ieben", "cht", "eun", "ehn", "lf", "zig", "ßig",
+    "einen", "einem",
+];
+
+/// Whether a rank noun of `sent` follows spaces after a number (digits or a number word), as
+/// in every match of the `delta` pattern ("um fünf Plätze", "23 Plätze").
+fn may_be_delta(sent: &str) -> bool {
+    ["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]
+        .iter()
+        .any(|noun| {
+            sent.match_indices(noun).any(|(p, _)| {
+                let before = &sent[..p];
+                let number = before.trim_end();
+                number.len() < before.len()
+                    && (number.ends_with(char::is_numeric)
+                        || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
+            })
+        })
+}
+
+/// Whether a rank noun of `sent` is followed by spaces, a word, spaces and "bis" or "und",
+/// as in every match of the `range` pattern ("Platz elf bis 20").
+fn may_be_range(sent: &str) -> bool {
+    let skip_word = |s: &str| s.trim_start_matches(char::is_alphanumeric).len();
+    ["Platz", "Plätze", "Rang", "Ränge"].iter().any(|noun| {
+        sent.match_indices(noun).any(|(p, _)| {
+            let after_noun = &sent[p..];
+            let rest = &after_noun[after_noun.len() - skip_word(after_noun)..];
+            let number = rest.trim_start();
+            if number.len() == rest.len() {
+                return false;
+            }
+            let rest = &number[number.len() - skip_word(number)..];
+            let joiner = rest.trim_start();
+            joiner.len() < rest.len() && (joiner.starts_with("bis") || joiner.starts_with("und"))
+        })
+    })
+}
+
+/// Parts of every word of the `negation` and `negation_after` patterns.
+const NEGATION_PARTS: &[&str] = &[
+    "nicht",
+    "kein",
+    "aus de",
+    "verl",
+    "einstige",
+    "frühere",
+    "verpasst",
+    "abgegeben",
+    "abgeben",
+    "eingebüßt",
+];
 
 /// Words of the present that end a previous-year clause ("im Vorjahr …, jetzt auf Rang 9").
 const PRESENT_WORDS: &[&str] = &[
@@ -772,9 +880,16 @@ fn head_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
     }
 }
 
-/// Whether `s` contains one of the anchor words a pattern needs (a cheap prefilter).
-fn any_of(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+/// The longest suffix of `s` whose chars all pass `keep` (what a capture group ending a
+/// match is, when the char before it cannot be part of it).
+fn trailing(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| keep(c))
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    &s[start..]
 }
 
 fn followed_by_decimal(s: &str, end: usize) -> bool {
@@ -817,11 +932,12 @@ fn distance(pos: usize, start: usize, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::words::WordIndex;
     use super::*;
 
     fn pos(t: &str) -> Vec<(Pos, Option<u32>, bool)> {
         let p = Patterns::new();
-        p.positions(t, Span::new(0, t.len()))
+        p.positions(t, Span::new(0, t.len()), WordIndex::new().of(t))
             .into_iter()
             .map(|e| (e.pos, e.prev, e.is_previous))
             .collect()
@@ -909,16 +1025,79 @@ mod tests {
     }
 
     #[test]
+    fn prechecks_pass_every_match() {
+        let p = Patterns::new();
+        let nums = NUM.trim_start_matches("(\\d{1,3}|").trim_end_matches(')');
+        for alt in nums.split('|').chain(["12", "einen", "einem"]) {
+            let word = alt
+                .replace("[Ee]", "e")
+                .replace("[Zz]", "z")
+                .replace("[Dd]", "d");
+            let word = word
+                .replace("[Vv]", "v")
+                .replace("[Ff]", "f")
+                .replace("[Ss]", "s");
+            let word = word.replace("[Aa]", "a").replace("[Nn]", "n");
+            for noun in [
+                "Plätze", "Plätzen", "Platz", "Ränge", "Rang", "Position", "Zähler",
+            ] {
+                let t = format!("Sie ist um {word} {noun} gestiegen.");
+                assert!(p.delta.is_match(&t), "{t}");
+                assert!(may_be_delta(&t), "{t}");
+            }
+        }
+        let ords = ORD
+            .trim_start_matches("((?:")
+            .split(')')
+            .next()
+            .unwrap_or("");
+        for alt in ords.split('|') {
+            let stem: String = alt.chars().filter(|c| !"[]".contains(*c)).skip(1).collect();
+            for end in ["e", "en", "er", "es", "em"] {
+                let t = format!("Sie belegt den {stem}{end} Platz.");
+                assert!(p.ord_noun.is_match(&t), "{t}");
+                let w = WordIndex::new().of(&t);
+                assert!(w.any(mask(ORDINAL_PARTS)), "{t}");
+            }
+        }
+        for t in [
+            "Platz elf bis 20 belegen",
+            "Auf Plätzen zwei und drei",
+            "Rang 3 bis 5",
+            "Rängen 4\nund 6",
+        ] {
+            assert!(p.range.is_match(t) && may_be_range(t), "{t}");
+        }
+        assert!(!may_be_range("Platz 3, und"));
+        assert_eq!(p.enum_item("x\n12. "), Some(12));
+        assert_eq!(p.enum_item("• 3.  "), Some(3));
+    }
+
+    #[test]
+    fn trailing_chars() {
+        assert_eq!(trailing("Platz 12", char::is_alphanumeric), "12");
+        assert_eq!(trailing("Platz Nr.3", char::is_alphanumeric), "3");
+        assert_eq!(trailing("Vorjahr:7", char::is_numeric), "7");
+        assert_eq!(trailing("Rang fünf", char::is_alphanumeric), "fünf");
+        assert_eq!(trailing("Rang ", char::is_alphanumeric), "");
+    }
+
+    #[test]
     fn previous_statements() {
         let p = Patterns::new();
         let t = "Bochum (Platz 4, Vorjahr: 11) hat sich um fünf Plätze verbessert, wie im Vorjahr.";
         let s = Span::new(0, t.len());
-        let ps = p.positions(t, s);
-        let prev: Vec<Prev> = p.previous(t, s, &ps).into_iter().map(|x| x.prev).collect();
+        let w = WordIndex::new().of(t);
+        let ps = p.positions(t, s, w);
+        let prev: Vec<Prev> = p
+            .previous(t, s, w, &ps)
+            .into_iter()
+            .map(|x| x.prev)
+            .collect();
         assert_eq!(prev, vec![Prev::Rank(11), Prev::Up(5), Prev::Same]);
         let t = "Sie ist um drei Plätze zurückgefallen.";
         let prev: Vec<Prev> = p
-            .previous(t, Span::new(0, t.len()), &[])
+            .previous(t, Span::new(0, t.len()), WordIndex::new().of(t), &[])
             .into_iter()
             .map(|x| x.prev)
             .collect();

@@ -1,0 +1,260 @@
+//! Which anchor substrings each sentence contains, found by one overlapping automaton pass over
+//! the whole article instead of a `str::contains` per word and sentence. The rules ask
+//! `words.any(mask(&[...]))`, which is true exactly when `sentence.contains(w)` is for some `w`
+//! of the list. It knows nothing of what the words mean.
+
+use crate::text::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// Every substring any ranking rule tests a sentence for (at most 128).
+const WORDS: &[&str] = &[
+    // position anchors (see `POSITION_ANCHORS` in mod.rs)
+    "Platz",
+    "platz",
+    "Plätze",
+    "Rang",
+    "Ränge",
+    "Position",
+    "Stelle",
+    "Spitze",
+    "Top",
+    "top",
+    "ersten",
+    "besten",
+    "vorderen",
+    "odium",
+    "odest",
+    "reppchen",
+    "orjahr",
+    "führt",
+    "führen",
+    "ngeführt",
+    "unter d",
+    "platziert",
+    "Nr.",
+    "Nummer",
+    "sieger",
+    "Sieger",
+    "Zähler",
+    "verteidig",
+    "nverändert",
+    "rneut",
+    "leibt",
+    "lieb",
+    "Folge",
+    "Schlusslicht",
+    "letzte",
+    "(19",
+    "(20",
+    // scope anchors
+    "Einwohner",
+    "ategorie",
+    "ereich",
+    "Ranking",
+    "ergleich",
+    "Index",
+    "Thema",
+    "Themen",
+    "Wertung",
+    "Punkt",
+    "Teil",
+    "Feld",
+    "Sparte",
+    "Rubrik",
+    "Disziplin",
+    // superlatives
+    "ste",
+    "Stadt",
+    "stadt",
+    "Kommune",
+    "City",
+    "Region",
+    "Metropole",
+    // rank words of list items
+    "Platzierung",
+    "belegt",
+    "landet",
+    "folgen",
+    // position patterns
+    "on ",
+    ". ",
+    ".P",
+    ".R",
+    ".S",
+    "Top-Position",
+    "führer",
+    "letzten Platz",
+    "letzter Platz",
+    "letzten Rang",
+    // previous-rank patterns
+    "Vorjahres",
+    "Vorjahr",
+    "vergangenen",
+    "behaupt",
+    "Titelverteidig",
+    "halten",
+    "wie ",
+    "Wie ",
+    // category intros, compounds
+    "eil",
+    "feld",
+    "parte",
+    "isziplin",
+    "ubrik",
+    "ertung",
+    "anking",
+    // overall markers
+    "esamt",
+    "undes",
+    "eutschland",
+    // negation words
+    "nicht",
+    "kein",
+    "aus de",
+    "verl",
+    "einstige",
+    "frühere",
+    "verpasst",
+    "abgegeben",
+    "abgeben",
+    "eingebüßt",
+    // ordinals with their 'e' (see `ORDINAL_PARTS` in patterns.rs)
+    "rste",
+    "weite",
+    "ritte",
+    "ierte",
+    "ünfte",
+    "echste",
+    "iebte",
+    "iebente",
+    "chte",
+    "eunte",
+    "ehnte",
+    "lfte",
+    "igste",
+];
+
+/// The bit set of `words` (each must be in `WORDS`; checked at compile time).
+pub const fn mask(words: &[&str]) -> u128 {
+    let mut m = 0u128;
+    let mut i = 0;
+    while i < words.len() {
+        m |= 1u128 << index(words[i]);
+        i += 1;
+    }
+    m
+}
+
+const fn index(w: &str) -> usize {
+    let mut i = 0;
+    while i < WORDS.len() {
+        if eq(WORDS[i], w) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("ranking word missing from WORDS")
+}
+
+const fn eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const _: () = assert!(WORDS.len() <= 128);
+
+/// The anchor substrings one sentence contains.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Words(u128);
+
+impl Words {
+    /// Whether the sentence contains one of the words of `mask`.
+    pub fn any(self, mask: u128) -> bool {
+        self.0 & mask != 0
+    }
+}
+
+/// The automaton over `WORDS`.
+pub struct WordIndex {
+    ac: AhoCorasick,
+}
+
+impl WordIndex {
+    pub fn new() -> WordIndex {
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::Standard)
+            .build(WORDS)
+            .unwrap_or_else(|e| panic!("ranking words: {e}"));
+        WordIndex { ac }
+    }
+
+    /// The words of each sentence (sorted, disjoint spans of `text`): every occurrence of a word
+    /// that lies wholly inside a sentence counts for it, as `sentence.contains(word)` would.
+    pub fn per_sentence(&self, text: &str, sentences: &[Span]) -> Vec<Words> {
+        let mut out = vec![Words::default(); sentences.len()];
+        for m in self.ac.find_overlapping_iter(text) {
+            let k = sentences.partition_point(|s| s.end < m.end());
+            if let Some(s) = sentences.get(k)
+                && s.start <= m.start()
+            {
+                out[k].0 |= 1u128 << m.pattern().as_usize();
+            }
+        }
+        out
+    }
+
+    /// The words of one piece of text.
+    #[cfg(test)]
+    pub fn of(&self, s: &str) -> Words {
+        let mut w = Words::default();
+        for m in self.ac.find_overlapping_iter(s) {
+            w.0 |= 1u128 << m.pattern().as_usize();
+        }
+        w
+    }
+}
+
+impl Default for WordIndex {
+    fn default() -> Self {
+        WordIndex::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_contains() {
+        let ix = WordIndex::new();
+        let text = "Platz 3 im Vorjahr. Die Stadt landet (2019) auf Rang 4.\nTop-Position: ste";
+        let sentences = [
+            Span::new(0, 19),
+            Span::new(20, 55),
+            Span::new(56, text.len()),
+        ];
+        let per = ix.per_sentence(text, &sentences);
+        for (s, w) in sentences.iter().zip(&per) {
+            let sent = s.slice(text);
+            assert_eq!(*w, ix.of(sent));
+            for word in WORDS {
+                assert_eq!(
+                    w.any(mask(&[word])),
+                    sent.contains(word),
+                    "{word} in {sent}"
+                );
+            }
+        }
+    }
+}
