@@ -622,3 +622,76 @@ fn the_fixture_inputs_exist() {
         assert!(path.is_file(), "missing fixture {p}");
     }
 }
+
+const PAGE: &str = "fixtures/html/fx-01-smart-city-muenster.html";
+const GZ_PAGE: &str = "fixtures/html/fx-08-frankfurt-oder-fahrradklima.html.gz";
+
+#[test]
+fn text_prints_the_main_text_and_json_adds_metadata() {
+    let o = run(&["text", PAGE], b"");
+    assert_eq!(status(&o), 0, "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let twin =
+        std::fs::read_to_string(root().join("fixtures/articles/fx-01-smart-city-muenster.txt"))
+            .expect("twin");
+    let second_paragraph = twin.split("\n\n").nth(2).expect("a second paragraph");
+    assert!(text.contains(&format!("\n\n{second_paragraph}")), "{text}");
+    assert!(
+        !text.contains("Cookies"),
+        "the consent banner is not main text: {text}"
+    );
+
+    let o = run(&["text", "--json", PAGE, GZ_PAGE], b"");
+    assert_eq!(status(&o), 0, "{}", stderr(&o));
+    let recs = records(&o);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["path"], PAGE);
+    assert_eq!(recs[1]["path"], GZ_PAGE);
+    for key in [
+        "text", "title", "author", "date", "sitename", "url", "language", "encoding", "warnings",
+    ] {
+        assert!(recs[1].get(key).is_some(), "{key} missing: {}", recs[1]);
+    }
+    assert_eq!(
+        recs[1]["encoding"], "windows-1252",
+        "the gzipped page is also latin-1"
+    );
+
+    // Several pages without --json: each under a header naming it.
+    let o = run(&["text", PAGE, GZ_PAGE], b"");
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with(&format!("==> {PAGE} <==\n")), "{text}");
+    assert!(text.contains(&format!("==> {GZ_PAGE} <==\n")), "{text}");
+}
+
+#[test]
+fn text_rejects_what_is_not_html() {
+    let o = run(&["text", LEIPZIG], b"");
+    assert_eq!(status(&o), 1);
+    assert!(
+        stderr(&o).contains(&format!("newsextract: {LEIPZIG}: not an HTML page")),
+        "{}",
+        stderr(&o)
+    );
+    // In a folder, text files are skipped; no page at all is a usage error.
+    let o = run(&["text", "fixtures/articles"], b"");
+    assert_eq!(status(&o), 2);
+    assert!(
+        stderr(&o).contains("no HTML pages found in fixtures/articles"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn html_from_stdin_and_from_files_give_the_same_record() {
+    let page = std::fs::read(root().join(PAGE)).expect("fixture page");
+    let from_stdin = records(&run(&["extract", "-"], &page));
+    let from_file = records(&run(&["extract", PAGE], b""));
+    assert_eq!(from_stdin.len(), 1);
+    assert_eq!(from_stdin[0]["source"]["path"], Value::Null);
+    assert_eq!(from_file[0]["source"]["path"], PAGE);
+    assert_eq!(from_stdin[0]["rankings"], from_file[0]["rankings"]);
+    assert_eq!(from_stdin[0]["source"]["encoding"], "UTF-8");
+    assert_eq!(from_file[0]["language"], "de");
+}
