@@ -22,8 +22,8 @@ pub struct JsonLd {
     pub website: Option<String>,
     pub url: Option<String>,
     pub description: Option<String>,
-    /// `isAccessibleForFree: false` on the article (a paywall).
-    pub paywalled: bool,
+    /// `isAccessibleForFree` of the article: `Some(false)` is a paywall.
+    pub free: Option<bool>,
     /// Whether an article object was found (not only a `WebPage`).
     pub is_article: bool,
     /// Every `@type` seen, e.g. to tell listings (`ItemList`, `CollectionPage`).
@@ -223,11 +223,12 @@ fn visit(o: &serde_json::Map<String, Value>, ld: &mut JsonLd) {
             if let Some(p) = o.get("publisher") {
                 ld.publisher = text(Some(p)).or(ld.publisher.take());
             }
-            if matches!(o.get("isAccessibleForFree"), Some(Value::Bool(false)))
-                || matches!(o.get("isAccessibleForFree"), Some(Value::String(s)) if s.eq_ignore_ascii_case("false"))
-            {
-                ld.paywalled = true;
-            }
+            ld.free = match o.get("isAccessibleForFree") {
+                Some(Value::Bool(b)) => Some(*b),
+                Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => Some(false),
+                Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => Some(true),
+                _ => ld.free,
+            };
         } else {
             fill(&mut ld.headline, text(o.get("headline")));
             fill(&mut ld.published, text(o.get("datePublished")));
@@ -331,9 +332,9 @@ mod tests {
     #[test]
     fn paywall_flag_and_listing_types() {
         let ld = one(r#"{"@type":"NewsArticle","isAccessibleForFree":false}"#);
-        assert!(ld.paywalled);
+        assert_eq!(ld.free, Some(false));
         let ld = one(r#"{"@type":"NewsArticle","isAccessibleForFree":"True"}"#);
-        assert!(!ld.paywalled);
+        assert_eq!(ld.free, Some(true));
         let ld = one(r#"{"@type":"CollectionPage","datePublished":"2020-01-01"}"#);
         assert!(!ld.is_article);
         assert!(ld.types.iter().any(|t| t == "CollectionPage"));

@@ -37,9 +37,10 @@ pub struct Metadata {
     pub modified: Option<String>,
     /// Where `date` came from: `json-ld`, `meta`, `time`, `text` or `url`.
     pub date_source: Option<&'static str>,
-    /// JSON-LD `@type`s of the page (`NewsArticle`, `ItemList`, `CollectionPage`, …).
+    /// JSON-LD `@type`s of the page (`NewsArticle`, `ItemList`, `CollectionPage`, …), then
+    /// `og:type` (`article`, `website`, …) when given.
     pub types: Vec<String>,
-    /// `false` when the article's JSON-LD says `isAccessibleForFree: false` (a paywall).
+    /// The article's JSON-LD `isAccessibleForFree`: `Some(false)` is a paywall.
     pub accessible_for_free: Option<bool>,
 }
 
@@ -383,6 +384,10 @@ pub fn extract(dom: &Html, opts: &PageOptions) -> Metadata {
             .map(String::from)
     });
 
+    let mut types = ld.types.clone();
+    if let Some(og) = metas.get(&["og:type"]) {
+        types.push(og.to_string());
+    }
     Metadata {
         title,
         authors: names,
@@ -393,7 +398,96 @@ pub fn extract(dom: &Html, opts: &PageOptions) -> Metadata {
         description,
         modified,
         date_source,
-        types: ld.types.clone(),
-        accessible_for_free: ld.paywalled.then_some(false),
+        types,
+        accessible_for_free: ld.free,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(html: &str) -> Metadata {
+        extract(&Html::parse_document(html), &PageOptions::default())
+    }
+
+    #[test]
+    fn json_ld_beats_meta_tags_for_title_and_authors() {
+        let m = meta(
+            r#"<html lang="de"><head><title>Brücke | Stadtanzeiger</title>
+            <meta property="og:site_name" content="Stadtanzeiger">
+            <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Neue Brücke",
+              "author":[{"@type":"Person","name":"Anna Schmidt"},{"@type":"Organization","name":"Stadtanzeiger"}],
+              "datePublished":"2022-11-06T23:00:00Z","publisher":{"name":"Stadtanzeiger"}}]}</script>
+            </head><body><h1>Neue Brücke</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Neue Brücke"));
+        assert_eq!(m.authors, vec!["Anna Schmidt"]);
+        assert_eq!(m.date.as_deref(), Some("2022-11-07"));
+        assert_eq!(m.date_source, Some("json-ld"));
+        assert_eq!(m.sitename.as_deref(), Some("Stadtanzeiger"));
+        assert_eq!(m.language.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn title_suffix_is_stripped_only_when_it_is_the_site() {
+        assert_eq!(
+            strip_site("Neue Brücke | Stadtanzeiger", Some("Stadtanzeiger")),
+            "Neue Brücke"
+        );
+        assert_eq!(strip_site("Neue Brücke - SZ.de", None), "Neue Brücke");
+        assert_eq!(
+            strip_site("Stadtanzeiger: Neue Brücke", None),
+            "Stadtanzeiger: Neue Brücke"
+        );
+        // must not: a dash inside a long headline whose second part is long.
+        assert_eq!(
+            strip_site(
+                "Bahn - warum die Züge im Winter so oft zu spät kommen",
+                None
+            ),
+            "Bahn - warum die Züge im Winter so oft zu spät kommen"
+        );
+    }
+
+    #[test]
+    fn meta_tags_time_and_visible_dates() {
+        let m = meta(
+            r#"<html><head><meta name="author" content="Von Max Muster und Eva Weber">
+            <meta property="article:published_time" content="2023-07-01T22:00:00+00:00"></head><body></body></html>"#,
+        );
+        assert_eq!(m.authors, vec!["Max Muster", "Eva Weber"]);
+        assert_eq!(m.date.as_deref(), Some("2023-07-02"));
+        let m = meta(
+            r#"<html><body><aside class="comments"><time datetime="2020-01-01">1.1.2020</time></aside>
+            <article><h1>Titel</h1><time pubdate datetime="2019-10-15">15. Oktober 2019</time></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2019-10-15"));
+        assert_eq!(m.date_source, Some("time"));
+        let m = meta(
+            r#"<html lang="de"><body><article><h1>Titel</h1><p class="byline">Von Karl Kurz</p>
+            <div class="date">Stand: 12.03.2024, 14:05 Uhr</div><p>Am 11/01/2023 war es.</p></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(m.authors, vec!["Karl Kurz"]);
+    }
+
+    #[test]
+    fn author_urls_and_the_site_itself_are_not_authors() {
+        let m = meta(
+            r#"<html><head><meta property="og:site_name" content="Der Blog">
+            <meta property="article:author" content="https://www.facebook.com/derblog">
+            <meta name="author" content="Der Blog"></head><body></body></html>"#,
+        );
+        assert!(m.authors.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body>{}<p>15. Oktober 2019</p></body></html>",
+            "<div class=\"date\">".repeat(20_000)
+        );
+        let _ = meta(&html);
     }
 }

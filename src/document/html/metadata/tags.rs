@@ -108,6 +108,7 @@ const HINTS: &[(&str, Hint)] = &[
     ("entry-content", Hint::Article),
     ("post-content", Hint::Article),
     ("hentry", Hint::Article),
+    ("post-", Hint::Article),
 ];
 
 const TAXONOMY: &[&str] = &[
@@ -163,27 +164,26 @@ fn common(el: &scraper::node::Element) -> Common<'_> {
 /// (article, chrome, date, author) hints of an element's class, id and itemprop.
 fn hint_words(a: Common) -> (bool, bool, bool, bool) {
     let mut h = (false, false, false, false);
+    // One automaton scan per attribute value; the whole-token checks only look at the
+    // token a match falls in.
     let mut check = |v: &str| {
-        // Taxonomy classes (WordPress "tag-…", "category-…", "status-publish") describe the
-        // post, not the element's role.
-        if v.len() > 80
-            || TAXONOMY
-                .iter()
-                .any(|p| v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
-        {
+        if v.len() > 300 {
             return;
         }
-        if v.eq_ignore_ascii_case("meta") {
-            h.2 = true;
-        }
-        if ["post", "entry", "article"]
-            .iter()
-            .any(|w| v.eq_ignore_ascii_case(w))
-            || v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("post-"))
-        {
-            h.0 = true;
-        }
         for m in HINT_MATCHER.find_overlapping_iter(v) {
+            let start = v[..m.start()]
+                .rfind(|c: char| c.is_ascii_whitespace())
+                .map_or(0, |i| i + 1);
+            let token = &v[start..];
+            // Taxonomy classes (WordPress "tag-…", "category-…", "status-publish") describe
+            // the post, not the element's role.
+            if TAXONOMY.iter().any(|p| {
+                token
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            }) {
+                continue;
+            }
             match HINTS[m.pattern().as_usize()].1 {
                 Hint::Article => h.0 = true,
                 Hint::Chrome => h.1 = true,
@@ -191,11 +191,23 @@ fn hint_words(a: Common) -> (bool, bool, bool, bool) {
                 Hint::Author => h.3 = true,
             }
         }
+        for token in v.split_ascii_whitespace() {
+            if token.len() > 7 {
+                continue;
+            }
+            if token.eq_ignore_ascii_case("meta") {
+                h.2 = true;
+            }
+            if ["post", "entry", "article"]
+                .iter()
+                .any(|w| token.eq_ignore_ascii_case(w))
+            {
+                h.0 = true;
+            }
+        }
     };
     if let Some(class) = a.class {
-        for c in class.split_ascii_whitespace() {
-            check(c);
-        }
+        check(class);
     }
     if let Some(id) = a.id {
         check(id);
