@@ -115,7 +115,7 @@ fn count(dom: &Html) -> Counts {
                     let mut ctx = stack.last().copied().unwrap_or_default();
                     ctx.skip |= SKIP.contains(&name);
                     ctx.chrome |= CHROME.contains(&name);
-                    if !ctx.skip && !(ctx.consent && ctx.paywall) {
+                    if !(ctx.skip || (ctx.consent && ctx.paywall)) {
                         for (k, v) in el.attrs() {
                             if matches!(k, "class" | "id") && v.len() < 200 {
                                 for hit in m.markup.find_iter(v) {
