@@ -42,7 +42,7 @@ pub struct RankingRules {
 
 /// Every pattern in `patterns.rs` needs one of these substrings, but for superlatives (see
 /// `SUPERLATIVE_NOUNS`).
-const POSITION_ANCHORS: &[&str] = &[
+pub(super) const POSITION_ANCHORS: &[&str] = &[
     "Platz",
     "platz",
     "Plätze",

@@ -3,49 +3,13 @@
 //! `words.any(mask(&[...]))`, which is true exactly when `sentence.contains(w)` is for some `w`
 //! of the list. It knows nothing of what the words mean.
 
+use super::POSITION_ANCHORS;
 use crate::text::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-/// Every substring any ranking rule tests a sentence for (at most 128).
-const WORDS: &[&str] = &[
-    // position anchors (see `POSITION_ANCHORS` in mod.rs)
-    "Platz",
-    "platz",
-    "Plätze",
-    "Rang",
-    "Ränge",
-    "Position",
-    "Stelle",
-    "Spitze",
-    "Top",
-    "top",
-    "ersten",
-    "besten",
-    "vorderen",
-    "odium",
-    "odest",
-    "reppchen",
-    "orjahr",
-    "führt",
-    "führen",
-    "ngeführt",
-    "unter d",
-    "platziert",
-    "Nr.",
-    "Nummer",
-    "sieger",
-    "Sieger",
-    "Zähler",
-    "verteidig",
-    "nverändert",
-    "rneut",
-    "leibt",
-    "lieb",
-    "Folge",
-    "Schlusslicht",
-    "letzte",
-    "(19",
-    "(20",
+/// Every substring any ranking rule tests a sentence for, besides `POSITION_ANCHORS` (which
+/// come first in the automaton; together at most 128).
+const OTHER_WORDS: &[&str] = &[
     // scope anchors
     "Einwohner",
     "ategorie",
@@ -134,7 +98,8 @@ const WORDS: &[&str] = &[
     "igste",
 ];
 
-/// The bit set of `words` (each must be in `WORDS`; checked at compile time).
+/// The bit set of `words` (each must be in `POSITION_ANCHORS` or `OTHER_WORDS`; checked at
+/// compile time).
 pub const fn mask(words: &[&str]) -> u128 {
     let mut m = 0u128;
     let mut i = 0;
@@ -145,15 +110,23 @@ pub const fn mask(words: &[&str]) -> u128 {
     m
 }
 
+/// The pattern id of `w`: its place in `POSITION_ANCHORS`, then in `OTHER_WORDS`.
 const fn index(w: &str) -> usize {
     let mut i = 0;
-    while i < WORDS.len() {
-        if eq(WORDS[i], w) {
+    while i < POSITION_ANCHORS.len() {
+        if eq(POSITION_ANCHORS[i], w) {
             return i;
         }
         i += 1;
     }
-    panic!("ranking word missing from WORDS")
+    let mut i = 0;
+    while i < OTHER_WORDS.len() {
+        if eq(OTHER_WORDS[i], w) {
+            return POSITION_ANCHORS.len() + i;
+        }
+        i += 1;
+    }
+    panic!("ranking word missing from POSITION_ANCHORS and OTHER_WORDS")
 }
 
 const fn eq(a: &str, b: &str) -> bool {
@@ -171,7 +144,7 @@ const fn eq(a: &str, b: &str) -> bool {
     true
 }
 
-const _: () = assert!(WORDS.len() <= 128);
+const _: () = assert!(POSITION_ANCHORS.len() + OTHER_WORDS.len() <= 128);
 
 /// The anchor substrings one sentence contains.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -184,7 +157,7 @@ impl Words {
     }
 }
 
-/// The automaton over `WORDS`.
+/// The automaton over `POSITION_ANCHORS` then `OTHER_WORDS`.
 pub struct WordIndex {
     ac: AhoCorasick,
 }
@@ -194,7 +167,7 @@ impl WordIndex {
         let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
-            .build(WORDS)
+            .build(POSITION_ANCHORS.iter().chain(OTHER_WORDS))
             .unwrap_or_else(|e| panic!("ranking words: {e}"));
         WordIndex { ac }
     }
@@ -248,7 +221,7 @@ mod tests {
         for (s, w) in sentences.iter().zip(&per) {
             let sent = s.slice(text);
             assert_eq!(*w, ix.of(sent));
-            for word in WORDS {
+            for &word in POSITION_ANCHORS.iter().chain(OTHER_WORDS) {
                 assert_eq!(
                     w.any(mask(&[word])),
                     sent.contains(word),
