@@ -10,7 +10,7 @@ pub mod page;
 
 use std::fmt;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::Document;
 
@@ -129,25 +129,36 @@ pub fn read(input: &Input) -> Vec<Item> {
             path,
             display,
             kind,
-        } => {
-            let fail = |e| vec![Err(Failure::new(display.as_str(), None, e))];
-            let bytes = match decode::read_bytes(path) {
-                Ok(b) => b,
-                Err(e) => return fail(e),
-            };
-            let (kind, bytes) = match kind {
-                Kind::Gzip => match decode::gunzip(&bytes)
-                    .and_then(|inner| Ok((page::gzip_inner_kind(path, &inner)?, inner)))
-                {
-                    Ok(found) => found,
-                    Err(e) => return fail(e),
-                },
-                _ => (*kind, bytes),
-            };
-            read_bytes_as(kind, &bytes, display)
-        }
+        } => match file_bytes(path, *kind) {
+            Ok((kind, bytes)) => read_bytes_as(kind, &bytes, display),
+            Err(e) => vec![Err(Failure::new(display.as_str(), None, e))],
+        },
         Input::Stdin => read_stdin(std::io::stdin().lock()),
     }
+}
+
+/// Reads a file's bytes, unpacking gzip: the kind of the content (never [`Kind::Gzip`]) and
+/// the bytes.
+pub(crate) fn file_bytes(path: &Path, kind: Kind) -> Result<(Kind, Vec<u8>), SourceError> {
+    let bytes = decode::read_bytes(path)?;
+    if kind != Kind::Gzip {
+        return Ok((kind, bytes));
+    }
+    let inner = decode::gunzip(&bytes)?;
+    Ok((page::gzip_inner_kind(path, &inner)?, inner))
+}
+
+/// Reads all of stdin's bytes (at most [`decode::MAX_BYTES`]), unpacking gzip.
+pub(crate) fn stdin_bytes(reader: impl Read) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::new();
+    reader.take(decode::MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > decode::MAX_BYTES {
+        return Err(SourceError::TooLarge(None));
+    }
+    if decode::is_gzip(&bytes) {
+        bytes = decode::gunzip(&bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// Reads the bytes of one file as the given kind (never [`Kind::Gzip`]: already unpacked).
@@ -178,18 +189,10 @@ fn read_bytes_as(kind: Kind, bytes: &[u8], display: &str) -> Vec<Item> {
 /// objects; otherwise one text document (with `path` null).
 pub fn read_stdin(reader: impl Read) -> Vec<Item> {
     let fail = |e| vec![Err(Failure::new(STDIN_NAME, None, e))];
-    let mut bytes = Vec::new();
-    match reader.take(decode::MAX_BYTES + 1).read_to_end(&mut bytes) {
-        Ok(n) if n as u64 > decode::MAX_BYTES => return fail(SourceError::TooLarge(None)),
-        Ok(_) => {}
-        Err(e) => return fail(SourceError::Io(e)),
-    }
-    if decode::is_gzip(&bytes) {
-        bytes = match decode::gunzip(&bytes) {
-            Ok(inner) => inner,
-            Err(e) => return fail(e),
-        };
-    }
+    let bytes = match stdin_bytes(reader) {
+        Ok(b) => b,
+        Err(e) => return fail(e),
+    };
     if page::looks_like_html(&bytes) {
         return vec![page::read_html(&bytes, None).map_err(|e| Failure::new(STDIN_NAME, None, e))];
     }

@@ -5,8 +5,6 @@
 
 use std::path::Path;
 
-use std::io::Read;
-
 use super::{Input, Kind, SourceError, decode, files};
 use crate::Document;
 use crate::document::html::{self, HtmlPage, PageOptions};
@@ -69,30 +67,8 @@ pub fn may_be_html(kind: Kind) -> bool {
 /// Reads one input as an HTML page (unpacking gzip); any other content is an error.
 pub fn read_input_page(input: &Input, opts: &PageOptions) -> Result<HtmlPage, SourceError> {
     let (kind, bytes) = match input {
-        Input::File { path, kind, .. } => {
-            let bytes = decode::read_bytes(path)?;
-            match kind {
-                Kind::Gzip => {
-                    let inner = decode::gunzip(&bytes)?;
-                    (gzip_inner_kind(path, &inner)?, inner)
-                }
-                _ => (*kind, bytes),
-            }
-        }
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(decode::MAX_BYTES + 1)
-                .read_to_end(&mut bytes)?;
-            if bytes.len() as u64 > decode::MAX_BYTES {
-                return Err(SourceError::TooLarge(None));
-            }
-            if decode::is_gzip(&bytes) {
-                bytes = decode::gunzip(&bytes)?;
-            }
-            (Kind::Html, bytes)
-        }
+        Input::File { path, kind, .. } => super::file_bytes(path, *kind)?,
+        Input::Stdin => (Kind::Html, super::stdin_bytes(std::io::stdin().lock())?),
     };
     if kind != Kind::Html && !looks_like_html(&bytes) {
         return Err(SourceError::NotHtml);
