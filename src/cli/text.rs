@@ -13,7 +13,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use newsextract::document::html::{HtmlPage, PageOptions};
-use newsextract::source::{self, Input, Planned, SourceError};
+use newsextract::source::{self, Input, Planned};
 
 use crate::{EXIT_FAILED, EXIT_OK, say};
 
@@ -98,9 +98,6 @@ struct JsonLine<'a> {
     #[serde(flatten)]
     meta: Meta<'a>,
 }
-
-/// One page read, or why not.
-type Read = Result<HtmlPage, SourceError>;
 
 pub fn run(args: TextArgs) -> anyhow::Result<u8> {
     let opts = PageOptions {
@@ -250,8 +247,7 @@ fn write_dir(
                         out_name(input)
                     ));
                 };
-                let page: Read = source::page::read_input_page(input, opts);
-                let page = page.map_err(|e| e.to_string())?;
+                let page = source::page::read_input_page(input, opts).map_err(|e| e.to_string())?;
                 write_page(dir, name, &page)
                     .map_err(|e| format!("cannot write into {}: {e}", dir.display()))?;
                 Ok(())
@@ -282,9 +278,9 @@ fn write_dir(
 }
 
 fn write_page(dir: &Path, name: &str, page: &HtmlPage) -> io::Result<()> {
-    let mut text = page.text.clone();
-    text.push('\n');
-    std::fs::write(dir.join(format!("{name}.txt")), text)?;
+    let mut txt = io::BufWriter::new(std::fs::File::create(dir.join(format!("{name}.txt")))?);
+    writeln!(txt, "{}", page.text)?;
+    txt.flush()?;
     let meta = serde_json::to_string_pretty(&Meta::of(page)).map_err(io::Error::other)?;
     std::fs::write(dir.join(format!("{name}.meta.json")), meta + "\n")
 }
