@@ -24,6 +24,17 @@ pub(super) struct Rules {
     drop_lines: HashSet<String>,
     /// Lower-cased lines that end the article.
     end_lines: HashSet<String>,
+    /// Site notices (cookies, affiliate links): each rule is a list of groups of lower-case
+    /// substrings, and a short paragraph holding one substring of every group is a notice.
+    notices: Vec<Vec<Vec<&'static str>>>,
+}
+
+/// The longest paragraph that can be a site notice.
+const MAX_NOTICE: usize = 400;
+
+/// A line as the word lists hold it: lower-cased, without trailing punctuation.
+fn line_key(lower: &str) -> &str {
+    lower.trim_end_matches([':', '.', '!', '?', '…', ' '])
 }
 
 pub(super) static RULES: LazyLock<Rules> = LazyLock::new(|| parse(DATA));
@@ -33,6 +44,7 @@ fn parse(data: &'static str) -> Rules {
     let mut phrases = Vec::new();
     let mut drop_lines = HashSet::default();
     let mut end_lines = HashSet::default();
+    let mut notices = Vec::new();
     let mut section = "";
     for line in data.lines() {
         let line = line.trim();
@@ -63,6 +75,11 @@ fn parse(data: &'static str) -> Rules {
             "drop-lines" => {
                 drop_lines.insert(line.to_lowercase());
             }
+            "notices" => notices.push(
+                line.split(" + ")
+                    .map(|group| group.split('|').collect())
+                    .collect(),
+            ),
             _ => {}
         }
     }
@@ -72,6 +89,7 @@ fn parse(data: &'static str) -> Rules {
         drop_phrases: AhoCorasick::new(&phrases).ok(),
         drop_lines,
         end_lines,
+        notices,
     }
 }
 
@@ -170,11 +188,17 @@ impl Rules {
     /// ("Mehr zum Thema", "Kommentare", "Über den Autor").
     pub(super) fn is_end_line(&self, text: &str, heading: bool) -> bool {
         let t = text.trim();
+        // A rating widget's question shares its paragraph with the vote count below it.
+        let t = if t.len() <= 150 {
+            t.lines().next().unwrap_or(t)
+        } else {
+            t
+        };
         if t.len() > 60 {
             return false;
         }
         let lower = t.to_lowercase();
-        let whole = lower.trim_end_matches([':', '.', '!', '…', ' ']);
+        let whole = line_key(&lower);
         // "12 Kommentare", "Kommentare (3)"
         let whole = whole.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
         let whole = whole.trim_end_matches(|c: char| c.is_ascii_digit() || "() ".contains(c));
@@ -188,15 +212,24 @@ impl Rules {
             })
     }
 
-    /// Whether a whole paragraph is a boilerplate line ("Lesen Sie auch", "Teilen", …), or a
-    /// short "Lesen Sie auch: <headline>" pointer.
+    /// Whether a whole paragraph is a boilerplate line ("Lesen Sie auch", "Teilen", …), a
+    /// short "Lesen Sie auch: <headline>" pointer, a few such lines, or a site notice.
     pub(super) fn is_boilerplate_line(&self, text: &str) -> bool {
         let t = text.trim();
-        if t.len() > 200 {
+        if t.len() > MAX_NOTICE {
             return false;
         }
         let lower = t.to_lowercase();
-        let whole = lower.trim_end_matches([':', '.', '!', '…', ' ']);
+        if self.is_notice(&lower) {
+            return true;
+        }
+        if t.len() > 200 {
+            return false;
+        }
+        if lower.contains('\n') {
+            return lower.lines().all(|l| self.is_boilerplate_line(l));
+        }
+        let whole = line_key(&lower);
         if self.drop_lines.contains(whole) || self.end_lines.contains(whole) {
             return true;
         }
@@ -207,6 +240,17 @@ impl Rules {
             return true;
         }
         false
+    }
+
+    /// Whether a lower-cased paragraph is a site notice ("Mit der Nutzung unserer Dienste
+    /// erklären Sie sich damit einverstanden, dass wir Cookies verwenden").
+    fn is_notice(&self, lower: &str) -> bool {
+        lower.len() <= MAX_NOTICE
+            && self.notices.iter().any(|groups| {
+                groups
+                    .iter()
+                    .all(|group| group.iter().any(|w| lower.contains(w)))
+            })
     }
 }
 
@@ -243,5 +287,31 @@ mod tests {
         assert!(
             !RULES.is_boilerplate_line("Mehr zum Thema Verkehr sagte der Bürgermeister nichts.")
         );
+        assert!(RULES.is_boilerplate_line("Fanden Sie diesen Artikel hilfreich?"));
+        assert!(RULES.is_boilerplate_line("(Noch keine Bewertungen)\nWird geladen …"));
+        assert!(!RULES.is_boilerplate_line("(Noch keine Bewertungen)\nDer Rat tagt im Mai."));
+    }
+
+    #[test]
+    fn end_lines() {
+        assert!(RULES.is_end_line("Mehr zum Thema", false));
+        assert!(RULES.is_end_line("Wie fanden Sie diesen Beitrag?\n(12 Stimmen)", false));
+        assert!(!RULES.is_end_line("Wie fanden Sie den Auftritt?", false));
+    }
+
+    #[test]
+    fn site_notices() {
+        assert!(RULES.is_boilerplate_line(
+            "Diese Website nutzt Cookies. Wenn Sie weitersurfen, stimmen Sie der Nutzung zu. OK"
+        ));
+        assert!(RULES.is_boilerplate_line(
+            "Wenn ihr über Links auf dieser Seite einkauft, erhalten wir eine kleine Provision."
+        ));
+        assert!(!RULES.is_boilerplate_line(
+            "Der Datenschutzbeauftragte prüft, ob das Portal Cookies ohne Zustimmung setzt."
+        ));
+        assert!(!RULES.is_boilerplate_line(
+            "Die Händler zahlen dem Makler eine Provision für jeden Abschluss."
+        ));
     }
 }
