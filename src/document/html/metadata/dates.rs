@@ -258,6 +258,12 @@ pub fn parse_human(text: &str, locale: Locale) -> Option<(Date, Form)> {
 
 /// Every date in a human-written string, in text order: `(date, form, byte offset)`.
 pub fn find_all(text: &str, locale: Locale) -> Vec<(Date, Form, usize)> {
+    find_all_in(text, locale, false)
+}
+
+/// Like [`find_all`]; `date_element` says the text is all an element marked as a date
+/// (class "date", `<time>`), where a short "2.11.22" is a date and not a version number.
+pub fn find_all_in(text: &str, locale: Locale, date_element: bool) -> Vec<(Date, Form, usize)> {
     let mut out = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
@@ -308,8 +314,10 @@ pub fn find_all(text: &str, locale: Locale) -> Vec<(Date, Form, usize)> {
         if let (Some(d), Some(m), Some(ys), Some(all)) =
             (num(c.get(1)), num(c.get(2)), c.get(3), c.get(1))
         {
-            // A two-digit year only in "DD.MM.YY" with a two-digit day and month.
+            // A two-digit year only in "DD.MM.YY" with a two-digit day and month, or in a
+            // date element.
             if ys.as_str().len() == 2
+                && !date_element
                 && (c.get(1).map(|x| x.len()) != Some(2) || c.get(2).map(|x| x.len()) != Some(2))
             {
                 continue;
@@ -486,6 +494,10 @@ mod tests {
             Some("2024-03-01")
         );
         assert_eq!(h("12.03.24", l).as_deref(), Some("2024-03-12"));
+        // "2.11.22" is a date only in an element marked as one.
+        assert_eq!(h("Version 2.11.22", l), None);
+        let first = |t: &str| find_all_in(t, l, true).first().map(|&(d, _, _)| ymd(d));
+        assert_eq!(first("Kultur, 2.11.22").as_deref(), Some("2022-11-02"));
     }
 
     #[test]

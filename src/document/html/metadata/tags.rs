@@ -119,7 +119,13 @@ const TAXONOMY: &[&str] = &[
     "postid-",
     "page-id-",
     "type-",
+    // State classes say what an element has or shows, not what it is ("with-navigation",
+    // "has-sidebar", "no-comments", "is-hidden").
     "has-",
+    "with-",
+    "without-",
+    "no-",
+    "is-",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -175,8 +181,8 @@ fn hint_words(a: Common) -> (bool, bool, bool, bool) {
                 .rfind(|c: char| c.is_ascii_whitespace())
                 .map_or(0, |i| i + 1);
             let token = &v[start..];
-            // Taxonomy classes (WordPress "tag-…", "category-…", "status-publish") describe
-            // the post, not the element's role.
+            // Taxonomy classes (WordPress "tag-…", "category-…", "status-publish") and state
+            // classes ("with-navigation") describe the post or a state, not the element's role.
             if TAXONOMY.iter().any(|p| {
                 token
                     .get(..p.len())

@@ -32,7 +32,7 @@ pub fn date(snippets: &[Snippet], locale: Locale, fetched_at: Option<Timestamp>)
             }
             continue;
         }
-        for (d, form, _) in dates::find_all(&s.text, locale) {
+        for (d, form, _) in dates::find_all_in(&s.text, locale, s.ctx.date_hint) {
             if form == Form::AmbiguousSlash {
                 if ambiguous.is_none_or(|(t, _)| tier < t) {
                     ambiguous = Some((tier, d));
