@@ -226,6 +226,12 @@ impl Rules {
         if t.len() > 200 {
             return false;
         }
+        // "(Foto: dpa)", "(Quelle: Foto Max Muster)"
+        if let Some(inner) = lower.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+            && !inner.contains(['(', ')'])
+        {
+            return self.is_boilerplate_line(inner);
+        }
         if lower.contains('\n') {
             return lower.lines().all(|l| self.is_boilerplate_line(l));
         }
@@ -288,6 +294,8 @@ mod tests {
             !RULES.is_boilerplate_line("Mehr zum Thema Verkehr sagte der Bürgermeister nichts.")
         );
         assert!(RULES.is_boilerplate_line("Fanden Sie diesen Artikel hilfreich?"));
+        assert!(RULES.is_boilerplate_line("(Foto: Max Muster)"));
+        assert!(!RULES.is_boilerplate_line("(Der Rat tagt im Mai.)"));
         assert!(RULES.is_boilerplate_line("(Noch keine Bewertungen)\nWird geladen …"));
         assert!(!RULES.is_boilerplate_line("(Noch keine Bewertungen)\nDer Rat tagt im Mai."));
     }
@@ -312,6 +320,9 @@ mod tests {
         ));
         assert!(!RULES.is_boilerplate_line(
             "Die Händler zahlen dem Makler eine Provision für jeden Abschluss."
+        ));
+        assert!(RULES.is_boilerplate_line(
+            "Das Magazin gibt es digital in der App, oder bestellen Sie es als Abo oder Einzelheft."
         ));
     }
 }
