@@ -324,5 +324,8 @@ mod tests {
         assert!(RULES.is_boilerplate_line(
             "Das Magazin gibt es digital in der App, oder bestellen Sie es als Abo oder Einzelheft."
         ));
+        assert!(RULES.is_boilerplate_line(
+            "Dieser Eintrag wurde am 3. Mai 2021 veröffentlicht und unter Allgemein abgelegt."
+        ));
     }
 }
