@@ -107,6 +107,9 @@ fn guess(bytes: &[u8], url: Option<&str>) -> &'static Encoding {
 /// reading them as windows-1252 would garble every umlaut. A legacy page has almost no valid
 /// multi-byte sequences, since a Latin-1 umlaut is followed by ASCII.
 fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
     let mut rest = bytes;
     loop {

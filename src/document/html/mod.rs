@@ -8,6 +8,7 @@ pub mod main_text;
 pub mod metadata;
 pub mod nesting;
 pub mod page_kind;
+mod prune;
 
 use scraper::Html;
 
@@ -73,6 +74,8 @@ pub fn page_from_str(
     mut warnings: Vec<String>,
     opts: &PageOptions,
 ) -> Result<HtmlPage, HtmlError> {
+    let pruned = prune::prune(html);
+    let html = pruned.as_deref().unwrap_or(html);
     let flattened = nesting::flatten(html);
     let html = match &flattened {
         Some((flat, removed)) => {
