@@ -9,6 +9,7 @@ pub mod metadata;
 pub mod nesting;
 pub mod page_kind;
 mod prune;
+mod scan;
 
 use scraper::Html;
 

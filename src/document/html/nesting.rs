@@ -6,6 +6,8 @@
 
 use memchr::memchr;
 
+use super::scan::{end_tag_start, tag_end, tag_name};
+
 /// The deepest nesting kept; real pages stay far below (a few dozen levels).
 pub const MAX_DEPTH: usize = 1000;
 
@@ -141,11 +143,14 @@ fn scan(html: &str, mut out: Option<&mut String>) -> bool {
             }
             Some(c) if c.is_ascii_alphabetic() => {
                 let name = tag_name(rest);
-                let end = tag_end(bytes, lt + 1 + name.len());
+                let end = tag_end(bytes, lt + 1 + name.len()).unwrap_or(bytes.len());
                 let self_closed = end >= 2 && bytes[end - 2] == b'/';
                 let mut keep = true;
                 if is_one_of(name, RAW_TEXT) {
-                    let close = raw_text_end(bytes, end, name);
+                    // The index after the end tag's '>'.
+                    let close = end_tag_start(bytes, end, name).map_or(bytes.len(), |at| {
+                        memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1)
+                    });
                     copy(&mut out, html, &mut copied, close);
                     at = close;
                     continue;
@@ -196,44 +201,6 @@ fn copy(out: &mut Option<&mut String>, html: &str, copied: &mut usize, to: usize
         out.push_str(html.get(*copied..to).unwrap_or_default());
     }
     *copied = (*copied).max(to);
-}
-
-fn tag_name(bytes: &[u8]) -> &[u8] {
-    let len = bytes
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b':'))
-        .unwrap_or(bytes.len());
-    &bytes[..len]
-}
-
-/// The index after the `>` closing a start tag whose attributes begin at `from`, skipping
-/// quoted attribute values.
-fn tag_end(bytes: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return i + 1,
-            None => {}
-        }
-    }
-    bytes.len()
-}
-
-/// The index after `</name …>` that ends a raw-text element's content starting at `from`.
-fn raw_text_end(bytes: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut at = from;
-    while let Some(found) = memchr::memmem::find(&bytes[at.min(bytes.len())..], b"</") {
-        let start = at + found + 2;
-        let candidate = &bytes[start..];
-        if candidate.len() >= name.len() && candidate[..name.len()].eq_ignore_ascii_case(name) {
-            return memchr(b'>', candidate).map_or(bytes.len(), |e| start + e + 1);
-        }
-        at = start;
-    }
-    bytes.len()
 }
 
 #[cfg(test)]

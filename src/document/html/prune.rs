@@ -5,6 +5,8 @@
 
 use memchr::{memchr, memmem};
 
+use super::scan::{end_tag_start, name_ends, tag_end};
+
 /// The page with script and style bodies removed, or `None` when there is nothing to remove.
 pub fn prune(html: &str) -> Option<String> {
     let bytes = html.as_bytes();
@@ -27,15 +29,13 @@ pub fn prune(html: &str) -> Option<String> {
             continue;
         };
         let name = &rest[..name_len];
-        let Some(gt) = tag_end(rest) else {
+        let Some(body_start) = tag_end(bytes, lt + 1 + name_len) else {
             break;
         };
-        let body_start = lt + 1 + gt + 1;
-        let Some(close) = find_end_tag(&bytes[body_start..], name) else {
+        let Some(body_end) = end_tag_start(bytes, body_start, name) else {
             break;
         };
-        let body_end = body_start + close;
-        let attrs = &rest[name_len..gt];
+        let attrs = &bytes[lt + 1 + name_len..body_start - 1];
         let body = &bytes[body_start..body_end];
         let keep = body.is_empty()
             || (name_len == 6 && is_json_ld(attrs))
@@ -58,44 +58,7 @@ pub fn prune(html: &str) -> Option<String> {
 fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {
     rest.len() > name.len()
         && rest[..name.len()].eq_ignore_ascii_case(name)
-        && matches!(
-            rest[name.len()],
-            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
-        )
-}
-
-/// The offset of the '>' that ends a start tag, skipping quoted attribute values.
-fn tag_end(rest: &[u8]) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (i, &b) in rest.iter().enumerate() {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return Some(i),
-            (None, _) => {}
-        }
-    }
-    None
-}
-
-/// The offset of the end tag `</name` that closes a raw-text body.
-fn find_end_tag(body: &[u8], name: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(found) = memmem::find(&body[at..], b"</") {
-        let pos = at + found;
-        let after = &body[pos + 2..];
-        if after.len() >= name.len()
-            && after[..name.len()].eq_ignore_ascii_case(name)
-            && after
-                .get(name.len())
-                .is_none_or(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
-        {
-            return Some(pos);
-        }
-        at = pos + 2;
-    }
-    None
+        && name_ends(&rest[name.len()..])
 }
 
 /// Whether a script's attributes may declare JSON-LD: any mention of "json", since pages
