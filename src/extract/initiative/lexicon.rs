@@ -1,7 +1,7 @@
 //! The word lists of the initiatives extractor, read from `data/initiative_heads.txt`
 //! (sections of one-word lines, some with a kind column). Parsed once in `InitiativeRules::new`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A head word with the kind of initiative it names and whether it may lead plain words.
 #[derive(Debug, Clone)]
@@ -224,7 +224,19 @@ impl Lexicon {
 
     /// The exact head (a lead or tail word), tolerating genitive endings.
     pub fn exact<'a>(map: &'a HeadMap, lower: &str) -> Option<&'a Head> {
-        strip_endings(lower).find_map(|c| map.get(c))
+        // `strip_endings`, unrolled: this runs on every capitalised word
+        if let Some(h) = map.get(lower) {
+            return Some(h);
+        }
+        if !lower.ends_with('s') {
+            return None;
+        }
+        ["es", "s"].into_iter().find_map(|end| {
+            lower
+                .strip_suffix(end)
+                .filter(|s| has_two_chars(s))
+                .and_then(|s| map.get(s))
+        })
     }
 
     /// A one-word compound name ("Digitalstrategie", "Smart-City-Projekt"): the head it ends in
@@ -310,6 +322,11 @@ fn strip_endings(lower: &str) -> impl Iterator<Item = &str> {
     std::iter::once(lower).chain(
         ["es", "s"]
             .into_iter()
-            .filter_map(move |end| lower.strip_suffix(end).filter(|s| s.chars().count() >= 2)),
+            .filter_map(move |end| lower.strip_suffix(end).filter(|s| has_two_chars(s))),
     )
+}
+
+/// Whether a text has two chars or more (`chars().count() >= 2`, without counting them all).
+fn has_two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
 }

@@ -178,10 +178,16 @@ pub fn is_camel(w: &str) -> bool {
 }
 
 /// A quick test that rejects most words that are neither CamelCase, letter-digit nor @ names:
-/// each of those has a non-ASCII char, a capital after its second char, a digit or an @.
+/// each of those has a capital after its second char, a digit or an @.
 pub fn may_be_named(w: &str) -> bool {
     w.bytes().enumerate().any(|(i, b)| {
-        !b.is_ascii() || b.is_ascii_digit() || b == b'@' || (i >= 2 && b.is_ascii_uppercase())
+        b.is_ascii_digit()
+            || b == b'@'
+            || (i >= 2 && b.is_ascii_uppercase())
+            // a non-ASCII capital at the third char or later ("…Ökologie")
+            || (i >= 2
+                && b >= 0xC0
+                && w.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase))
     })
 }
 
@@ -315,7 +321,14 @@ fn founding_word_len(rest: &str, w: &str, open: bool) -> Option<usize> {
 /// Whether `c` equals the lower-case letter `p` under Unicode simple case folding, as the
 /// regex flag `(?i)` compares ("ſ" is an "s").
 fn folds_to(c: char, p: char) -> bool {
-    c == p || p.to_uppercase().eq([c]) || (p == 's' && c == '\u{17F}')
+    if c == p {
+        return true;
+    }
+    if p.is_ascii() {
+        // an ASCII letter's upper case is ASCII: the same test without `to_uppercase`
+        return (c.is_ascii() && c == p.to_ascii_uppercase()) || (p == 's' && c == '\u{17F}');
+    }
+    p.to_uppercase().eq([c])
 }
 
 /// A word char as the regex `\w` means it (letters, marks, decimal digits, connectors).
