@@ -630,11 +630,11 @@ impl InitiativeRules {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
-            let w = tk.str(t);
             let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
+            let w = tk.str(t);
             let (head, compound) = match Lexicon::exact(&self.lex.lead, lower) {
                 Some(h) => (h, false),
                 None => match self.lex.lead_suffix(lower) {
@@ -863,7 +863,8 @@ impl InitiativeRules {
                 rule: "initiative.city_brand",
             });
         }
-        for tk in toks {
+        // (nothing to find without a city name)
+        for tk in toks.iter().filter(|_| !names.is_empty()) {
             let w = tk.str(t);
             if w.len() < 9 || !w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()) {
                 continue;
@@ -900,11 +901,11 @@ impl InitiativeRules {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
-            let w = tk.str(t);
             let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
+            let w = tk.str(t);
             // (hyphens are ASCII: byte searches keep char boundaries)
             let inner = w.bytes().rposition(|b| b == b'-').and_then(|k| w.get(..k));
             let last = match lower.bytes().rposition(|b| b == b'-') {
@@ -998,10 +999,10 @@ impl InitiativeRules {
     ) -> Vec<Cand> {
         let mut out = Vec::new();
         for (tk, compound) in toks.iter().zip(compound_at) {
-            let w = tk.str(t);
             let Some((h, len)) = *compound else {
                 continue;
             };
+            let w = tk.str(t);
             if t[tk.e..].trim_start().starts_with('"') {
                 continue;
             }
