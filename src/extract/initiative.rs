@@ -28,12 +28,13 @@ use crate::record::Initiative;
 use crate::text::Span;
 use lexicon::{Head, Lexicon};
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use text::{Tok, is_adjective, is_cap, is_determiner, scorer_key, tokenize};
 
 pub struct InitiativeRules {
     lex: Lexicon,
-    unit: Regex,
+    /// `UNIT`, anchored at the start.
+    unit_at: Regex,
     company: Regex,
     copula: Regex,
     naming: Regex,
@@ -50,6 +51,11 @@ struct Cand {
     kind: String,
     rule: &'static str,
 }
+
+/// An organisational unit: its head word, then "für" and subjects (group 2) or a name
+/// (group 3). It starts at a word boundary, which `units` tests itself: without a `\b` the
+/// fast regex engines run on any text (Unicode word boundaries keep them off German text).
+const UNIT: &str = r"(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))";
 
 /// Names that are never an initiative on their own.
 const GENERIC: &[&str] = &[
@@ -75,9 +81,7 @@ impl InitiativeRules {
         let re = |p: &str| Regex::new(p).expect("initiative regex");
         InitiativeRules {
             lex: Lexicon::parse(&gaz.initiative_heads),
-            unit: re(
-                r"\b(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))",
-            ),
+            unit_at: re(&format!("^(?:{UNIT})")),
             company: re(
                 r"\b((?:[A-ZÄÖÜ][\w.&@-]*\s+){0,2}[A-ZÄÖÜ][\w.&@-]*)\s+(gGmbH|GmbH|mbH|AG|UG)\b",
             ),
@@ -368,6 +372,8 @@ impl InitiativeRules {
             if accepted.is_none()
                 // (`copula` ends with "der", "die" or "das" and spaces)
                 && ["der", "die", "das"].iter().any(|d| left.trim_end().ends_with(d))
+                // (and holds a copula verb)
+                && ["ist", "sei", "war", "wäre", "bleibt"].iter().any(|v| left.contains(v))
                 && let Some(cap) = self.copula.captures(left)
                 && let Some(h) = cap
                     .get(1)
@@ -468,7 +474,7 @@ impl InitiativeRules {
     /// Organisational units on digital topics.
     fn units(&self, t: &str) -> Vec<Cand> {
         let mut out = Vec::new();
-        // the regex runs only on the stretches that name a unit's head
+        // the beginnings of the head words (see `UNIT_HEAD_FORMS`)
         let heads = [
             "Referat",
             "Stab",
@@ -480,9 +486,45 @@ impl InitiativeRules {
             "Geschäftsstelle",
             "Fachstelle",
         ];
-        let caps = stretches(t, &[',', '-'], &heads)
-            .into_iter()
-            .flat_map(|(from, s)| self.unit.captures_iter(s).map(move |cap| (from, cap)));
+        // a match starts at a head form that follows no word char and precedes a space: the
+        // regex is tried anchored at each such place, up to the next ASCII punctuation char
+        // other than ",", "-" and "_" (no match reaches past one), which finds the matches
+        // that a search through the text would find, far faster
+        let at_head = |hit: usize| {
+            let before = t.get(..hit).and_then(|b| b.chars().next_back());
+            let rest = t.get(hit..).unwrap_or("");
+            before.is_none_or(|c| !text::is_word_char(c))
+                && UNIT_HEAD_FORMS.iter().any(|f| {
+                    rest.strip_prefix(f)
+                        .is_some_and(|r| r.chars().next().is_some_and(char::is_whitespace))
+                })
+        };
+        let bytes = t.as_bytes();
+        let mut hits: Vec<usize> = heads
+            .iter()
+            .flat_map(|n| memchr::memmem::find_iter(bytes, n.as_bytes()))
+            .filter(|&h| at_head(h))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let is_sep = |b: &u8| b.is_ascii_punctuation() && !matches!(b, b'_' | b',' | b'-');
+        let mut caps = Vec::new();
+        let mut last_end = 0;
+        for h in hits {
+            if h < last_end {
+                continue; // inside the previous match
+            }
+            // separators are ASCII: the bounds are char boundaries
+            let end = bytes[h..]
+                .iter()
+                .position(is_sep)
+                .map_or(t.len(), |k| h + k);
+            let Some(cap) = t.get(h..end).and_then(|s| self.unit_at.captures(s)) else {
+                continue;
+            };
+            last_end = h + cap.get(0).map_or(0, |m| m.end());
+            caps.push((h, cap));
+        }
         for (from, cap) in caps {
             let (Some(all), Some(head)) = (cap.get(0), cap.get(1)) else {
                 continue;
@@ -588,11 +630,11 @@ impl InitiativeRules {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
-            let w = tk.str(t);
             let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
+            let w = tk.str(t);
             let (head, compound) = match Lexicon::exact(&self.lex.lead, lower) {
                 Some(h) => (h, false),
                 None => match self.lex.lead_suffix(lower) {
@@ -821,7 +863,8 @@ impl InitiativeRules {
                 rule: "initiative.city_brand",
             });
         }
-        for tk in toks {
+        // (nothing to find without a city name)
+        for tk in toks.iter().filter(|_| !names.is_empty()) {
             let w = tk.str(t);
             if w.len() < 9 || !w.chars().all(|c| c.is_lowercase() && c.is_alphabetic()) {
                 continue;
@@ -858,13 +901,17 @@ impl InitiativeRules {
         let t = a.text;
         let mut out = Vec::new();
         for (i, tk) in toks.iter().enumerate() {
-            let w = tk.str(t);
             let lower = lowers[i];
             if lower.is_empty() {
                 continue;
             }
-            let inner = w.rsplit_once('-').map(|(inner, _)| inner);
-            let last = lower.rsplit('-').next().unwrap_or(lower);
+            let w = tk.str(t);
+            // (hyphens are ASCII: byte searches keep char boundaries)
+            let inner = w.bytes().rposition(|b| b == b'-').and_then(|k| w.get(..k));
+            let last = match lower.bytes().rposition(|b| b == b'-') {
+                Some(k) => lower.get(k + 1..).unwrap_or(""),
+                None => lower,
+            };
             let head = match inner {
                 Some(inner) => {
                     let inner_ok = inner
@@ -952,10 +999,10 @@ impl InitiativeRules {
     ) -> Vec<Cand> {
         let mut out = Vec::new();
         for (tk, compound) in toks.iter().zip(compound_at) {
-            let w = tk.str(t);
             let Some((h, len)) = *compound else {
                 continue;
             };
+            let w = tk.str(t);
             if t[tk.e..].trim_start().starts_with('"') {
                 continue;
             }
@@ -1074,6 +1121,31 @@ fn city_tokens(toks: &[Tok], m: &[Mention]) -> Vec<bool> {
     }
     v
 }
+
+/// The forms of the head words of `UNIT` (its first group), each a word of its own there.
+const UNIT_HEAD_FORMS: &[&str] = &[
+    "Referat",
+    "Referates",
+    "Referats",
+    "Stabsstelle",
+    "Stabstelle",
+    "Amt",
+    "Amtes",
+    "Amts",
+    "Team",
+    "Dezernat",
+    "Dezernates",
+    "Dezernats",
+    "Abteilung",
+    "Fachbereich",
+    "Fachbereiches",
+    "Fachbereichs",
+    "Geschäftsstelle",
+    "Fachstelle",
+    "Stabsbereich",
+    "Stabsbereiches",
+    "Stabsbereichs",
+];
 
 /// The stretches of `t` (with their byte offsets) between ASCII punctuation chars other than
 /// `inner` and "_", that contain one of `needles` (which hold no such char), in text order.

@@ -1,7 +1,7 @@
 //! The word lists of the initiatives extractor, read from `data/initiative_heads.txt`
 //! (sections of one-word lines, some with a kind column). Parsed once in `InitiativeRules::new`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A head word with the kind of initiative it names and whether it may lead plain words.
 #[derive(Debug, Clone)]
@@ -20,6 +20,9 @@ pub struct HeadMap {
     shapes: Vec<[u8; 3]>,
     /// Bit `b` set for every first byte `b` of a word: a quicker test before the shapes.
     first_bytes: [u64; 4],
+    /// For each last byte, bit `n` set for every length `n` (saturated to 63) of a word
+    /// ending in it: a quicker test before the shapes.
+    last_lens: Vec<u64>,
 }
 
 /// First byte, last byte and length (saturated to 255) of a non-empty word.
@@ -32,6 +35,10 @@ impl HeadMap {
     fn insert(&mut self, word: String, head: Head) {
         if let Some(sh) = shape(&word) {
             self.first_bytes[usize::from(sh[0] >> 6)] |= 1 << (sh[0] & 63);
+            if self.last_lens.is_empty() {
+                self.last_lens = vec![0; 256];
+            }
+            self.last_lens[usize::from(sh[1])] |= 1 << sh[2].min(63);
             if let Err(k) = self.shapes.binary_search(&sh) {
                 self.shapes.insert(k, sh);
             }
@@ -42,6 +49,10 @@ impl HeadMap {
     pub fn get(&self, word: &str) -> Option<&Head> {
         let sh = shape(word)?;
         if self.first_bytes[usize::from(sh[0] >> 6)] & (1 << (sh[0] & 63)) == 0
+            || self
+                .last_lens
+                .get(usize::from(sh[1]))
+                .is_none_or(|lens| lens & (1 << sh[2].min(63)) == 0)
             || self.shapes.binary_search(&sh).is_err()
         {
             return None;
@@ -224,7 +235,19 @@ impl Lexicon {
 
     /// The exact head (a lead or tail word), tolerating genitive endings.
     pub fn exact<'a>(map: &'a HeadMap, lower: &str) -> Option<&'a Head> {
-        strip_endings(lower).find_map(|c| map.get(c))
+        // `strip_endings`, unrolled: this runs on every capitalised word
+        if let Some(h) = map.get(lower) {
+            return Some(h);
+        }
+        if !lower.ends_with('s') {
+            return None;
+        }
+        ["es", "s"].into_iter().find_map(|end| {
+            lower
+                .strip_suffix(end)
+                .filter(|s| has_two_chars(s))
+                .and_then(|s| map.get(s))
+        })
     }
 
     /// A one-word compound name ("Digitalstrategie", "Smart-City-Projekt"): the head it ends in
@@ -274,26 +297,43 @@ impl Lexicon {
 
 /// The last three bytes of a set of words, sorted: a word that ends in none of them ends in
 /// none of the words. Empty, and no test at all, if a word is shorter than three bytes.
+/// Bit `(a << 8) | b` is set in `pairs` for the last two bytes `a`, `b` of each word: a
+/// quicker test before the endings.
 #[derive(Debug, Default)]
-struct Endings(Vec<[u8; 3]>);
+struct Endings {
+    ends: Vec<[u8; 3]>,
+    pairs: Vec<u64>,
+}
 
 impl Endings {
     fn of<'h>(heads: impl IntoIterator<Item = &'h Head>) -> Endings {
-        let mut v = Vec::new();
+        let mut ends = Vec::new();
+        let mut pairs = vec![0u64; 1024];
         for h in heads {
             match last3(&h.word) {
-                Some(e) => v.push(e),
+                Some(e) => {
+                    let k = usize::from(e[1]) << 8 | usize::from(e[2]);
+                    pairs[k >> 6] |= 1 << (k & 63);
+                    ends.push(e);
+                }
                 None => return Endings::default(),
             }
         }
-        v.sort_unstable();
-        v.dedup();
-        Endings(v)
+        ends.sort_unstable();
+        ends.dedup();
+        Endings { ends, pairs }
     }
 
     /// Whether `w` may end in one of the words.
     fn may_end(&self, w: &str) -> bool {
-        self.0.is_empty() || last3(w).is_some_and(|e| self.0.binary_search(&e).is_ok())
+        self.ends.is_empty()
+            || last3(w).is_some_and(|e| {
+                let k = usize::from(e[1]) << 8 | usize::from(e[2]);
+                self.pairs
+                    .get(k >> 6)
+                    .is_some_and(|p| p & (1 << (k & 63)) != 0)
+                    && self.ends.binary_search(&e).is_ok()
+            })
     }
 }
 
@@ -310,6 +350,11 @@ fn strip_endings(lower: &str) -> impl Iterator<Item = &str> {
     std::iter::once(lower).chain(
         ["es", "s"]
             .into_iter()
-            .filter_map(move |end| lower.strip_suffix(end).filter(|s| s.chars().count() >= 2)),
+            .filter_map(move |end| lower.strip_suffix(end).filter(|s| has_two_chars(s))),
     )
+}
+
+/// Whether a text has two chars or more (`chars().count() >= 2`, without counting them all).
+fn has_two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
 }

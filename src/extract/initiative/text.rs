@@ -22,8 +22,13 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         // between words: a word starts with a letter, a digit or "_"
+        let b = bytes[i];
+        if b.is_ascii() && !ASCII_ALNUM[usize::from(b)] && b != b'_' {
+            i += 1;
+            continue;
+        }
         let (alnum, len) = alnum_at(t, i);
-        if !alnum && bytes[i] != b'_' {
+        if !alnum && b != b'_' {
             i += len;
             continue;
         }
@@ -31,11 +36,19 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
         let mut prev_alnum = alnum;
         i += len;
         // in a word: a hyphen, dot, @ or & between letters or digits joins
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
-                prev_alnum = true;
+        loop {
+            // a run of ASCII letters and digits at once
+            let from = i;
+            while let Some(&b) = bytes.get(i)
+                && ASCII_ALNUM[usize::from(b)]
+            {
                 i += 1;
-                continue;
+            }
+            if i > from {
+                prev_alnum = true;
+            }
+            if i >= bytes.len() {
+                break;
             }
             let (alnum, len) = alnum_at(t, i);
             let word = alnum
@@ -53,6 +66,17 @@ pub fn tokenize(t: &str) -> Vec<Tok> {
     }
     out
 }
+
+/// `ASCII_ALNUM[b]`: whether byte `b` is an ASCII letter or digit (a table is quicker).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Whether the char at byte `i` of `t` is a letter or digit, and its length in bytes.
 fn alnum_at(t: &str, i: usize) -> (bool, usize) {
@@ -178,11 +202,30 @@ pub fn is_camel(w: &str) -> bool {
 }
 
 /// A quick test that rejects most words that are neither CamelCase, letter-digit nor @ names:
-/// each of those has a non-ASCII char, a capital after its second char, a digit or an @.
+/// each of those has a capital after its second char, a digit or an @.
 pub fn may_be_named(w: &str) -> bool {
-    w.bytes().enumerate().any(|(i, b)| {
-        !b.is_ascii() || b.is_ascii_digit() || b == b'@' || (i >= 2 && b.is_ascii_uppercase())
-    })
+    let b = w.as_bytes();
+    // each of those names has three chars or more
+    if b.len() < 3 {
+        return false;
+    }
+    for (i, &x) in b.iter().enumerate() {
+        if x.is_ascii_lowercase() {
+            continue;
+        }
+        if x.is_ascii_digit() || x == b'@' {
+            return true;
+        }
+        if i >= 2
+            && (x.is_ascii_uppercase()
+                // a non-ASCII capital ("…Ökologie")
+                || (x >= 0xC0
+                    && w.get(i..).and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Letters mixed with digits ("LAB42", "Hardware4Future"), not measures or versions.
@@ -315,7 +358,14 @@ fn founding_word_len(rest: &str, w: &str, open: bool) -> Option<usize> {
 /// Whether `c` equals the lower-case letter `p` under Unicode simple case folding, as the
 /// regex flag `(?i)` compares ("ſ" is an "s").
 fn folds_to(c: char, p: char) -> bool {
-    c == p || p.to_uppercase().eq([c]) || (p == 's' && c == '\u{17F}')
+    if c == p {
+        return true;
+    }
+    if p.is_ascii() {
+        // an ASCII letter's upper case is ASCII: the same test without `to_uppercase`
+        return (c.is_ascii() && c == p.to_ascii_uppercase()) || (p == 's' && c == '\u{17F}');
+    }
+    p.to_uppercase().eq([c])
 }
 
 /// A word char as the regex `\w` means it (letters, marks, decimal digits, connectors).
