@@ -172,33 +172,48 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
 }
 
 fn date_from_url(url: &str) -> Option<jiff::civil::Date> {
-    // /2019/07/28/ or /2019-07-28 or /20190728/ in the path.
+    // /2019/07/28/, /2019-07-28, /2019_07_28 or a slug that starts with the day,
+    // /23-01-2022-titel/, in the path.
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
     let b = path.as_bytes();
     let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    let number = |s: &[u8]| -> Option<i16> { std::str::from_utf8(s).ok()?.parse().ok() };
+    let day = |y: &[u8], m: &[u8], d: &[u8]| -> Option<jiff::civil::Date> {
+        let y = number(y)?;
+        let m = i8::try_from(number(m)?).ok()?;
+        let d = i8::try_from(number(d)?).ok()?;
+        jiff::civil::Date::new(y, m, d)
+            .ok()
+            .filter(|_| (1995..=2100).contains(&y))
+    };
     for i in 0..b.len() {
         if b[i] != b'/' {
             continue;
         }
         let rest = &b[i + 1..];
-        if rest.len() >= 10
-            && digits(&rest[..4])
+        if rest.len() < 10 || rest.get(10).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let found = if digits(&rest[..4])
             && matches!(rest[4], b'/' | b'-' | b'_')
             && digits(&rest[5..7])
             && rest[7] == rest[4]
             && digits(&rest[8..10])
-            && (rest.len() == 10 || !rest[10].is_ascii_digit())
         {
-            let s = std::str::from_utf8(&rest[..10]).ok()?;
-            let y: i16 = s.get(0..4)?.parse().ok()?;
-            let m: i8 = s.get(5..7)?.parse().ok()?;
-            let d: i8 = s.get(8..10)?.parse().ok()?;
-            if let Ok(date) = jiff::civil::Date::new(y, m, d)
-                && (1995..=2100).contains(&y)
-            {
-                return Some(date);
-            }
+            day(&rest[..4], &rest[5..7], &rest[8..10])
+        } else if digits(&rest[..2])
+            && rest[2] == b'-'
+            && digits(&rest[3..5])
+            && rest[5] == b'-'
+            && digits(&rest[6..10])
+        {
+            day(&rest[6..10], &rest[3..5], &rest[..2])
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
         }
     }
     None
@@ -294,10 +309,6 @@ pub fn extract(dom: &Html, opts: &PageOptions) -> Metadata {
             Box::new(|| metas.get(GENERIC_DATE_KEYS).and_then(parse)),
         ),
         (
-            "text",
-            Box::new(|| visible::date(&found.date_texts, locale, opts.fetched_at)),
-        ),
-        (
             "url",
             Box::new(|| {
                 found
@@ -306,6 +317,10 @@ pub fn extract(dom: &Html, opts: &PageOptions) -> Metadata {
                     .or(opts.url.as_deref())
                     .and_then(date_from_url)
             }),
+        ),
+        (
+            "text",
+            Box::new(|| visible::date(&found.date_texts, locale, opts.fetched_at)),
         ),
     ];
     let (date_source, date) = sources
@@ -470,6 +485,30 @@ mod tests {
         );
         assert_eq!(m.date.as_deref(), Some("2024-03-12"));
         assert_eq!(m.authors, vec!["Karl Kurz"]);
+    }
+
+    #[test]
+    fn a_date_in_the_url_beats_dates_in_the_text() {
+        let m = meta(
+            r#"<html lang="de"><head><link rel="canonical" href="https://example.de/news/23-01-2022-sieg-zum-abschluss/17.html">
+            </head><body><article><h1>Sieg</h1><p>Schon am 19. Januar 2021 gewann sie hier.</p></article></body></html>"#,
+        );
+        assert_eq!(m.date.as_deref(), Some("2022-01-23"));
+        assert_eq!(m.date_source, Some("url"));
+        let ymd = |u: &str| date_from_url(u).map(super::dates::ymd);
+        assert_eq!(
+            ymd("https://x.de/2019/07/28/titel").as_deref(),
+            Some("2019-07-28")
+        );
+        assert_eq!(
+            ymd("https://x.de/a/2019-07-28").as_deref(),
+            Some("2019-07-28")
+        );
+        // must not: no date, an impossible date, a longer number, a year out of range.
+        assert_eq!(ymd("https://x.de/artikel/12345678901"), None);
+        assert_eq!(ymd("https://x.de/31-02-2022-titel"), None);
+        assert_eq!(ymd("https://x.de/2019-07-281"), None);
+        assert_eq!(ymd("https://x.de/1900/07/28/"), None);
     }
 
     #[test]
