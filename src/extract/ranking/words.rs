@@ -5,7 +5,9 @@
 
 use super::POSITION_ANCHORS;
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// Every substring any ranking rule tests a sentence for, besides `POSITION_ANCHORS` (which
 /// come first in the automaton; together at most 128).
@@ -157,33 +159,61 @@ impl Words {
     }
 }
 
-/// The automaton over `POSITION_ANCHORS` then `OTHER_WORDS`.
+/// The automaton over `POSITION_ANCHORS` then `OTHER_WORDS`, stepped byte by byte.
 pub struct WordIndex {
-    ac: AhoCorasick,
+    dfa: DFA,
 }
 
 impl WordIndex {
     pub fn new() -> WordIndex {
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
+        // no prefilter: the scan below visits every byte and reads the match states itself
+        let dfa = DFA::builder()
             .match_kind(MatchKind::Standard)
+            .prefilter(false)
             .build(POSITION_ANCHORS.iter().chain(OTHER_WORDS))
             .unwrap_or_else(|e| panic!("ranking words: {e}"));
-        WordIndex { ac }
+        WordIndex { dfa }
+    }
+
+    /// Calls `found(start, end, pattern)` for every occurrence of every word in `text` (an
+    /// overlapping search), in order of their ends.
+    fn each_occurrence(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return;
+        };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                return;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                let end = i + 1;
+                found(end - dfa.pattern_len(p), end, p.as_usize());
+            }
+        }
     }
 
     /// The words of each sentence (sorted, disjoint spans of `text`): every occurrence of a word
     /// that lies wholly inside a sentence counts for it, as `sentence.contains(word)` would.
     pub fn per_sentence(&self, text: &str, sentences: &[Span]) -> Vec<Words> {
         let mut out = vec![Words::default(); sentences.len()];
-        for m in self.ac.find_overlapping_iter(text) {
-            let k = sentences.partition_point(|s| s.end < m.end());
-            if let Some(s) = sentences.get(k)
-                && s.start <= m.start()
-            {
-                out[k].0 |= 1u128 << m.pattern().as_usize();
+        // the first sentence not ending before the occurrence (occurrences come by their ends)
+        let mut k = 0;
+        self.each_occurrence(text, |start, end, pattern| {
+            while sentences.get(k).is_some_and(|s| s.end < end) {
+                k += 1;
             }
-        }
+            if let (Some(s), Some(w)) = (sentences.get(k), out.get_mut(k))
+                && s.start <= start
+            {
+                w.0 |= 1u128 << pattern;
+            }
+        });
         out
     }
 
@@ -191,9 +221,7 @@ impl WordIndex {
     #[cfg(test)]
     pub fn of(&self, s: &str) -> Words {
         let mut w = Words::default();
-        for m in self.ac.find_overlapping_iter(s) {
-            w.0 |= 1u128 << m.pattern().as_usize();
-        }
+        self.each_occurrence(s, |_, _, pattern| w.0 |= 1u128 << pattern);
         w
     }
 }
