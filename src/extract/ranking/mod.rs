@@ -171,7 +171,12 @@ impl RankingRules {
             score: re(
                 r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
             ),
-            words: WordIndex::new(),
+            words: {
+                let categories: Vec<&str> =
+                    gaz.categories.iter().map(|(s, _)| s.as_str()).collect();
+                let regions: Vec<&str> = gaz.regions.iter().map(|(s, _)| s.as_str()).collect();
+                WordIndex::with_scopes(&categories, &regions)
+            },
         }
     }
 
@@ -320,7 +325,7 @@ impl RankingRules {
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
             // every word of the range pattern contains one of these
             let ranges = if w.any(const { mask(&["Platz", "Plätze", "Rang", "Ränge"]) }) {
-                self.pat.ranges(s.slice(text))
+                self.pat.ranges(s.slice(text), w)
             } else {
                 Vec::new()
             };

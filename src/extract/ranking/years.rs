@@ -93,8 +93,10 @@ pub(super) fn ranking_sentence_year(
         if sent.contains("ersten") || sent.contains("damals") {
             continue;
         }
-        for (i, _) in sent.match_indices(|c: char| c.is_ascii_digit()) {
-            if i > 0 && sent.as_bytes()[i - 1].is_ascii_digit() {
+        // ASCII digits are single bytes: their byte offsets are char starts
+        let bytes = sent.as_bytes();
+        for i in (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()) {
+            if i > 0 && bytes[i - 1].is_ascii_digit() {
                 continue;
             }
             let Some(y) = leading_year(&sent[i..]) else {
