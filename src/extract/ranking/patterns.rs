@@ -354,7 +354,8 @@ impl Patterns {
         // a superlative needs its noun and "ste" or "führende" (every adjective it takes has one)
         let superlative = w
             .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
-            && (w.any(const { mask(&["ste"]) }) || sent.contains("führende"));
+            && ((w.any(const { mask(&["ste"]) }) && has_superlative_end(sent))
+                || sent.contains("führende"));
         for c in superlative
             .then(|| self.superlative.captures_iter(sent))
             .into_iter()
@@ -783,6 +784,18 @@ fn may_be_delta(sent: &str, w: Words) -> bool {
     })
 }
 
+/// Whether an adjective in "ste" or "sten" ends before spaces (perhaps after a quote) in
+/// `sent`, as every superlative but "führende" does in a match of the `superlative` pattern.
+fn has_superlative_end(sent: &str) -> bool {
+    memchr::memmem::find_iter(sent.as_bytes(), "ste").any(|i| {
+        // "ste" is ASCII: the byte after it starts a char
+        let rest = sent.get(i + 3..).unwrap_or("");
+        let rest = rest.strip_prefix('n').unwrap_or(rest);
+        let rest = rest.strip_prefix('"').unwrap_or(rest);
+        rest.starts_with(char::is_whitespace)
+    })
+}
+
 /// Whether a rank noun of `sent` is followed by spaces, a word, spaces and "bis" or "und",
 /// as in every match of the `range` pattern ("Platz elf bis 20").
 fn may_be_range(sent: &str, w: Words) -> bool {
@@ -1091,6 +1104,15 @@ mod tests {
         }
         let t = "Platz 3, und";
         assert!(!may_be_range(t, WordIndex::new().of(t)));
+        for t in [
+            "die smarteste Stadt",
+            "zur zweitbesten  Stadt",
+            "die \"sicherste\" Stadt",
+            "als beste Großstadt",
+        ] {
+            assert!(p.superlative.is_match(t) && has_superlative_end(t), "{t}");
+        }
+        assert!(!has_superlative_end("Die Stadt kostet"));
         assert_eq!(p.enum_item("x\n12. "), Some(12));
         assert_eq!(p.enum_item("• 3.  "), Some(3));
     }
