@@ -216,33 +216,36 @@ pub(super) fn is_compared(before: &str) -> bool {
         }
         &before[start..]
     };
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    let mut i = words.len();
+    // the words from the last one back, split only as far as they are read
+    let mut words = BackWords::new(tail);
     loop {
-        let Some(w) = i.checked_sub(1).map(|k| words[k]) else {
+        let Some(w) = words.current() else {
             return false;
         };
         if COMPARISON_WORDS.contains(&w) {
             // "vor dem", "hinter der": the preposition is one word further back
             if matches!(w, "dem" | "der") {
-                return i >= 2 && matches!(words[i - 2], "vor" | "hinter" | "nach" | "neben");
+                return words
+                    .previous()
+                    .is_some_and(|p| matches!(p, "vor" | "hinter" | "nach" | "neben"));
             }
             return true;
         }
         // a list separator, then the previous list member
         let sep = matches!(w, "und" | "sowie" | "oder");
         if sep {
-            i -= 1;
-        } else if !(i >= 1 && w.ends_with(',')) {
+            words.step_back();
+        } else if !w.ends_with(',') {
             return false;
         }
         // skip one list member: capitalised words, "am Main", "an der Havel", "(Saale)"
         let mut skipped = false;
-        while let Some(m) = i.checked_sub(1).map(|k| words[k].trim_end_matches(',')) {
+        while let Some(word) = words.current() {
+            let m = word.trim_end_matches(',');
             let capital = m.starts_with(|c: char| c.is_uppercase() || c == '(');
             let joiner = matches!(m, "am" | "an" | "im" | "in" | "der") && skipped;
-            if (capital || joiner) && !(skipped && words[i - 1].ends_with(',')) {
-                i -= 1;
+            if (capital || joiner) && !(skipped && word.ends_with(',')) {
+                words.step_back();
                 skipped = true;
             } else {
                 break;
@@ -251,6 +254,40 @@ pub(super) fn is_compared(before: &str) -> bool {
         if !skipped {
             return false;
         }
+    }
+}
+
+/// The whitespace-separated words of a text read from its end: the current word and the one
+/// before it.
+struct BackWords<'a> {
+    rest: std::iter::Rev<std::str::SplitWhitespace<'a>>,
+    current: Option<&'a str>,
+    previous: Option<&'a str>,
+}
+
+impl<'a> BackWords<'a> {
+    fn new(text: &'a str) -> BackWords<'a> {
+        let mut rest = text.split_whitespace().rev();
+        let current = rest.next();
+        let previous = rest.next();
+        BackWords {
+            rest,
+            current,
+            previous,
+        }
+    }
+
+    fn current(&self) -> Option<&'a str> {
+        self.current
+    }
+
+    fn previous(&self) -> Option<&'a str> {
+        self.previous
+    }
+
+    fn step_back(&mut self) {
+        self.current = self.previous;
+        self.previous = self.rest.next();
     }
 }
 

@@ -218,7 +218,12 @@ impl Context {
             }
         }
         // known categories after "bei", "im", "beim", "in der"
-        for m in self.categories.find_iter(sent) {
+        for m in w
+            .may_have_category()
+            .then(|| self.categories.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             if !whole_word(sent, m.start(), m.end())
                 || sent[m.end()..].starts_with('-')
                 || out.iter().any(|o| o.span.contains(s.start + m.start()))
@@ -285,7 +290,7 @@ impl Context {
         }
         // "im Niveau-Ranking", "im Niedersachsen-Vergleich"
         let compound = w.any(const { mask(&["anking", "ergleich", "Index", "Wertung"]) })
-            && may_be_compound(sent);
+            && may_be_compound(sent, w);
         for c in compound
             .then(|| self.compound_ranking.captures_iter(sent))
             .into_iter()
@@ -318,7 +323,12 @@ impl Context {
             }
         }
         // regions: "in Niedersachsen", "im Osten", "ostdeutschen Städten", "niedersächsischen Vergleich"
-        for m in self.regions.find_iter(sent) {
+        for m in w
+            .may_have_region()
+            .then(|| self.regions.find_iter(sent))
+            .into_iter()
+            .flatten()
+        {
             if !whole_word(sent, m.start(), m.end())
                 || out.iter().any(|o| o.span.contains(s.start + m.start()))
             {
@@ -484,16 +494,24 @@ const NOT_CATEGORY_WORDS: &[&str] = &[
 
 /// Whether a ranking word of `compound_ranking` is glued to a word before it: its "Ranking",
 /// "Vergleich", "Index" or "Wertung" right after a word char or a hyphen, as in every match.
-fn may_be_compound(sent: &str) -> bool {
+fn may_be_compound(sent: &str, w: Words) -> bool {
     let glued = |p: usize| {
         sent[..p]
             .chars()
             .next_back()
             .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
-    ["Ranking", "Vergleich", "vergleich", "Index", "Wertung"]
-        .iter()
-        .any(|sfx| sent.match_indices(sfx).any(|(p, _)| glued(p)))
+    // each word only where the sentence has it (or, for both "Vergleich"s, "ergleich")
+    [
+        ("Ranking", const { mask(&["Ranking"]) }),
+        ("Vergleich", const { mask(&["ergleich"]) }),
+        ("vergleich", const { mask(&["ergleich"]) }),
+        ("Index", const { mask(&["Index"]) }),
+        ("Wertung", const { mask(&["Wertung"]) }),
+    ]
+    .iter()
+    .filter(|(_, m)| w.any(*m))
+    .any(|(sfx, _)| sent.match_indices(sfx).any(|(p, _)| glued(p)))
 }
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").

@@ -5,6 +5,8 @@ use crate::text::Span;
 
 /// A table row of label and rank: "Verwaltung: | 81 |", "Mobilität: 66", "Gesamtwertung | 70".
 pub(super) fn table_row(line: &str) -> Option<(&str, u32)> {
+    // a row splits at a colon or a bar
+    memchr::memchr2(b':', b'|', line.as_bytes())?;
     let t = line.trim().trim_end_matches('|').trim();
     let (label, rest) = t.split_once(':').or_else(|| t.split_once('|'))?;
     let label = label.trim().trim_matches('|').trim();

@@ -3,12 +3,12 @@
 
 use super::Entry;
 use super::patterns::Pos;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// One entry per (city, position, category, historic year); bounds give way to exact ranks.
 pub(super) fn merge(entries: Vec<Entry>) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
-    let mut index: HashMap<(u32, Pos, Option<String>, Option<u32>), usize> = HashMap::new();
+    let mut index: FxHashMap<(u32, Pos, Option<String>, Option<u32>), usize> = FxHashMap::default();
     for e in entries {
         let key = (
             e.city,

@@ -9,6 +9,7 @@ mod context;
 mod lazy;
 mod lists;
 mod merge;
+mod names;
 mod patterns;
 mod previous;
 mod words;
@@ -24,9 +25,10 @@ use category::scope_for;
 use context::Context;
 use lazy::LazyScopes;
 use lists::{RANK_WORDS, table_row, table_row_number};
+use names::ArticleNames;
 use patterns::{Patterns, Pos, Prev, PrevExpr};
 use words::{WordIndex, Words, mask};
-use years::{document_edition, explicit_year};
+use years::explicit_year;
 
 pub struct RankingRules {
     pat: Patterns,
@@ -169,7 +171,12 @@ impl RankingRules {
             score: re(
                 r"(?-u:\b)(\d{1,4}(?:,\d{1,2})?)\s+(?:von\s+(?:maximal\s+|insgesamt\s+)?(?:möglichen\s+)?(\d{1,4})\s+(?:möglichen\s+)?)?(?:Punkte|Punkten|Zähler|Zählern)(?-u:\b)",
             ),
-            words: WordIndex::new(),
+            words: {
+                let categories: Vec<&str> =
+                    gaz.categories.iter().map(|(s, _)| s.as_str()).collect();
+                let regions: Vec<&str> = gaz.regions.iter().map(|(s, _)| s.as_str()).collect();
+                WordIndex::with_scopes(&categories, &regions)
+            },
         }
     }
 
@@ -181,14 +188,12 @@ impl RankingRules {
         subject: Option<u32>,
     ) -> Vec<Ranking> {
         let text = a.text;
-        let names = self.ctx.ranking_mentions(text);
-        let generic = self.ctx.generic_mentions(text);
-        let generic_editions: Vec<u32> = generic.iter().filter_map(|g| g.1).collect();
-        let generic_spans: Vec<Span> = generic.iter().map(|g| g.0).collect();
-        let edition = document_edition(&names, &generic_editions);
+        // the named rankings matter only once a position is bound: most articles state none
+        let mut known: Option<ArticleNames> = None;
         let mut entries: Vec<Entry> = Vec::new();
         let mut pending_prev: Vec<(usize, PrevExpr, Option<u32>, Option<String>)> = Vec::new();
-        let cities: Vec<&Mention> = mentions.iter().collect();
+        let sorted_mentions = mentions.is_sorted_by_key(|m| m.span.start)
+            && mentions.iter().all(|m| m.span.start <= m.span.end);
         let sentence_words = self.words.per_sentence(text, &a.sentences);
         let mut scopes = LazyScopes::new(&self.ctx, text, &a.sentences, &sentence_words);
         // the first sentence of the current paragraph, which carried categories do not leave
@@ -196,11 +201,7 @@ impl RankingRules {
         let mut carried_para: Option<usize> = None;
         for (si, &s) in a.sentences.iter().enumerate() {
             let w = sentence_words[si];
-            let in_sent: Vec<&Mention> = cities
-                .iter()
-                .copied()
-                .filter(|m| s.start <= m.span.start && m.span.end <= s.end)
-                .collect();
+            let in_sent = mentions_in(mentions, sorted_mentions, s);
             // a category named in a sentence without positions carries on through its paragraph
             let para = a.paragraph_at(s.start);
             if para != carried_para {
@@ -324,7 +325,7 @@ impl RankingRules {
             // "Platz elf bis 20 … die Städte A, B, …", "Auf Platz zwei und drei kommen A und B"
             // every word of the range pattern contains one of these
             let ranges = if w.any(const { mask(&["Platz", "Plätze", "Rang", "Ränge"]) }) {
-                self.pat.ranges(s.slice(text))
+                self.pat.ranges(s.slice(text), w)
             } else {
                 Vec::new()
             };
@@ -397,6 +398,9 @@ impl RankingRules {
                     .collect();
                 let cats = self.categories_of(e, scopes.get(si), &others, text, &carried_now);
                 let category = cats.first().cloned().flatten();
+                let edition = known
+                    .get_or_insert_with(|| ArticleNames::find(&self.ctx, text))
+                    .edition;
                 let (year, historic) = explicit_year(text, s, e.span, edition);
                 // "2020 lag Erfurt noch auf Rang 31" in the 2021 edition: the previous rank
                 let last_year = historic && year.is_some() && year.map(|y| y + 1) == edition;
@@ -468,6 +472,14 @@ impl RankingRules {
                 pending_prev.push((si, p, None, None));
             }
         }
+        if entries.is_empty() {
+            return Vec::new();
+        }
+        let ArticleNames {
+            names,
+            generic_spans,
+            edition,
+        } = known.unwrap_or_else(|| ArticleNames::find(&self.ctx, text));
         self.attach_previous(a, &mut entries, pending_prev, mentions, subject);
         let merged = merge::merge(entries);
         // without an edition year after the ranking's name, the year the article gives for a
@@ -525,6 +537,23 @@ impl RankingRules {
             })
             .collect()
     }
+}
+
+/// The mentions wholly inside `s`, in their order. With `sorted` (mentions sorted by start,
+/// none ending before it starts) only those starting in `s` are looked at.
+fn mentions_in(mentions: &[Mention], sorted: bool, s: Span) -> Vec<&Mention> {
+    let inside = |m: &&Mention| s.start <= m.span.start && m.span.end <= s.end;
+    if !sorted {
+        return mentions.iter().filter(inside).collect();
+    }
+    let first = mentions.partition_point(|m| m.span.start < s.start);
+    mentions
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.span.start <= s.end)
+        .filter(inside)
+        .collect()
 }
 
 /// A German decimal ("83,7") as a number.

@@ -354,7 +354,8 @@ impl Patterns {
         // a superlative needs its noun and "ste" or "führende" (every adjective it takes has one)
         let superlative = w
             .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
-            && (w.any(const { mask(&["ste"]) }) || sent.contains("führende"));
+            && ((w.any(const { mask(&["ste"]) }) && has_superlative_end(sent))
+                || sent.contains("führende"));
         for c in superlative
             .then(|| self.superlative.captures_iter(sent))
             .into_iter()
@@ -484,8 +485,8 @@ impl Patterns {
             if !w.any(const { mask(NEGATION_PARTS) }) {
                 continue;
             }
-            let near_before = tail_clause(before, 60, &['.', ';', ':']);
-            let near_after = head_clause(after, 40, &['.', ';', ':', ',']);
+            let near_before = tail_clause(before, 60, b".;:");
+            let near_after = head_clause(after, 40, b".;:,");
             let negated_before = self
                 .negation
                 .find_iter(near_before)
@@ -510,7 +511,7 @@ impl Patterns {
     /// and no word of the present between it and the position, and not "wie im Vorjahr".
     fn previous_year_before(&self, text: &str, s: Span, at: usize, spans: &[Span]) -> bool {
         let before = &text[s.start..at];
-        let tail = tail_clause(before, 90, &['.', ';', ',']);
+        let tail = tail_clause(before, 90, b".;,");
         let tail_start = at - tail.len();
         // every match holds "ahr" ("Vorjahr", "Jahr") or a parenthesis
         if !tail.contains("ahr") && !tail.contains('(') {
@@ -595,7 +596,7 @@ impl Patterns {
         }
         for c in (w
             .any(const { mask(&["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]) })
-            && may_be_delta(sent))
+            && may_be_delta(sent, w))
         .then(|| self.delta.captures_iter(sent))
         .into_iter()
         .flatten()
@@ -724,8 +725,8 @@ impl Patterns {
     }
 
     /// "Platz elf bis 20" / "Platz zwei und drei" in the sentence: (span, first, last, is_range).
-    pub fn ranges(&self, sent: &str) -> Vec<(usize, usize, u32, u32, bool)> {
-        if !may_be_range(sent) {
+    pub fn ranges(&self, sent: &str, w: Words) -> Vec<(usize, usize, u32, u32, bool)> {
+        if !may_be_range(sent, w) {
             return Vec::new();
         }
         self.range
@@ -761,25 +762,53 @@ const NUMBER_WORD_ENDS: &[&str] = &[
 
 /// Whether a rank noun of `sent` follows spaces after a number (digits or a number word), as
 /// in every match of the `delta` pattern ("um fünf Plätze", "23 Plätze").
-fn may_be_delta(sent: &str) -> bool {
-    ["Plätze", "Platz", "Ränge", "Rang", "Position", "Zähler"]
-        .iter()
-        .any(|noun| {
-            sent.match_indices(noun).any(|(p, _)| {
-                let before = &sent[..p];
-                let number = before.trim_end();
-                number.len() < before.len()
-                    && (number.ends_with(char::is_numeric)
-                        || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
-            })
+fn may_be_delta(sent: &str, w: Words) -> bool {
+    [
+        ("Plätze", const { mask(&["Plätze"]) }),
+        ("Platz", const { mask(&["Platz"]) }),
+        ("Ränge", const { mask(&["Ränge"]) }),
+        ("Rang", const { mask(&["Rang"]) }),
+        ("Position", const { mask(&["Position"]) }),
+        ("Zähler", const { mask(&["Zähler"]) }),
+    ]
+    .iter()
+    .filter(|(_, m)| w.any(*m))
+    .any(|(noun, _)| {
+        sent.match_indices(noun).any(|(p, _)| {
+            let before = &sent[..p];
+            let number = before.trim_end();
+            number.len() < before.len()
+                && (number.ends_with(char::is_numeric)
+                    || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
         })
+    })
+}
+
+/// Whether an adjective in "ste" or "sten" ends before spaces (perhaps after a quote) in
+/// `sent`, as every superlative but "führende" does in a match of the `superlative` pattern.
+fn has_superlative_end(sent: &str) -> bool {
+    memchr::memmem::find_iter(sent.as_bytes(), "ste").any(|i| {
+        // "ste" is ASCII: the byte after it starts a char
+        let rest = sent.get(i + 3..).unwrap_or("");
+        let rest = rest.strip_prefix('n').unwrap_or(rest);
+        let rest = rest.strip_prefix('"').unwrap_or(rest);
+        rest.starts_with(char::is_whitespace)
+    })
 }
 
 /// Whether a rank noun of `sent` is followed by spaces, a word, spaces and "bis" or "und",
 /// as in every match of the `range` pattern ("Platz elf bis 20").
-fn may_be_range(sent: &str) -> bool {
+fn may_be_range(sent: &str, w: Words) -> bool {
     let skip_word = |s: &str| s.trim_start_matches(char::is_alphanumeric).len();
-    ["Platz", "Plätze", "Rang", "Ränge"].iter().any(|noun| {
+    [
+        ("Platz", const { mask(&["Platz"]) }),
+        ("Plätze", const { mask(&["Plätze"]) }),
+        ("Rang", const { mask(&["Rang"]) }),
+        ("Ränge", const { mask(&["Ränge"]) }),
+    ]
+    .iter()
+    .filter(|(_, m)| w.any(*m))
+    .any(|(noun, _)| {
         sent.match_indices(noun).any(|(p, _)| {
             let after_noun = &sent[p..];
             let rest = &after_noun[after_noun.len() - skip_word(after_noun)..];
@@ -855,26 +884,28 @@ const NOT_RANKING_SUPERLATIVES: &[&str] = &[
 ];
 
 /// The last `max` bytes of `s` after its last separator (cut at a char boundary).
-fn tail_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
+fn tail_clause<'a>(s: &'a str, max: usize, seps: &[u8]) -> &'a str {
     let mut start = s.len().saturating_sub(max);
     while !s.is_char_boundary(start) {
         start += 1;
     }
     let tail = &s[start..];
-    match tail.rfind(seps) {
+    // ASCII separators: a byte search finds them only as whole chars
+    match tail.bytes().rposition(|b| seps.contains(&b)) {
         Some(i) => &tail[i + 1..],
         None => tail,
     }
 }
 
 /// The first `max` bytes of `s` before its first separator (cut at a char boundary).
-fn head_clause<'a>(s: &'a str, max: usize, seps: &[char]) -> &'a str {
+fn head_clause<'a>(s: &'a str, max: usize, seps: &[u8]) -> &'a str {
     let mut end = s.len().min(max);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
     let head = &s[..end];
-    match head.find(seps) {
+    // ASCII separators: a byte search finds them only as whole chars
+    match head.bytes().position(|b| seps.contains(&b)) {
         Some(i) => &head[..i],
         None => head,
     }
@@ -1043,7 +1074,7 @@ mod tests {
             ] {
                 let t = format!("Sie ist um {word} {noun} gestiegen.");
                 assert!(p.delta.is_match(&t), "{t}");
-                assert!(may_be_delta(&t), "{t}");
+                assert!(may_be_delta(&t, WordIndex::new().of(&t)), "{t}");
             }
         }
         let ords = ORD
@@ -1066,9 +1097,22 @@ mod tests {
             "Rang 3 bis 5",
             "Rängen 4\nund 6",
         ] {
-            assert!(p.range.is_match(t) && may_be_range(t), "{t}");
+            assert!(
+                p.range.is_match(t) && may_be_range(t, WordIndex::new().of(t)),
+                "{t}"
+            );
         }
-        assert!(!may_be_range("Platz 3, und"));
+        let t = "Platz 3, und";
+        assert!(!may_be_range(t, WordIndex::new().of(t)));
+        for t in [
+            "die smarteste Stadt",
+            "zur zweitbesten  Stadt",
+            "die \"sicherste\" Stadt",
+            "als beste Großstadt",
+        ] {
+            assert!(p.superlative.is_match(t) && has_superlative_end(t), "{t}");
+        }
+        assert!(!has_superlative_end("Die Stadt kostet"));
         assert_eq!(p.enum_item("x\n12. "), Some(12));
         assert_eq!(p.enum_item("• 3.  "), Some(3));
     }

@@ -1,11 +1,14 @@
 //! Which anchor substrings each sentence contains, found by one overlapping automaton pass over
-//! the whole article instead of a `str::contains` per word and sentence. The rules ask
+//! each sentence instead of a `str::contains` per word and sentence. The rules ask
 //! `words.any(mask(&[...]))`, which is true exactly when `sentence.contains(w)` is for some `w`
-//! of the list. It knows nothing of what the words mean.
+//! of the list; the same pass tells whether a known category or region surface occurs in the
+//! sentence. It knows nothing of what the words mean.
 
 use super::POSITION_ANCHORS;
 use crate::text::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 /// Every substring any ranking rule tests a sentence for, besides `POSITION_ANCHORS` (which
 /// come first in the automaton; together at most 128).
@@ -146,61 +149,138 @@ const fn eq(a: &str, b: &str) -> bool {
 
 const _: () = assert!(POSITION_ANCHORS.len() + OTHER_WORDS.len() <= 128);
 
-/// The anchor substrings one sentence contains.
+/// The number of anchor words (`POSITION_ANCHORS`, then `OTHER_WORDS`).
+const WORDS: usize = POSITION_ANCHORS.len() + OTHER_WORDS.len();
+
+/// A known category surface occurs in the sentence.
+const CATEGORY: u8 = 1;
+/// A known region surface occurs in the sentence.
+const REGION: u8 = 2;
+
+/// The anchor substrings one sentence contains, and whether it holds a known category or
+/// region surface.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Words(u128);
+pub struct Words {
+    bits: u128,
+    scopes: u8,
+}
 
 impl Words {
     /// Whether the sentence contains one of the words of `mask`.
     pub fn any(self, mask: u128) -> bool {
-        self.0 & mask != 0
+        self.bits & mask != 0
+    }
+
+    /// Whether a category surface may occur in the sentence (without one, a search for them
+    /// finds nothing).
+    pub fn may_have_category(self) -> bool {
+        self.scopes & CATEGORY != 0
+    }
+
+    /// Whether a region surface may occur in the sentence.
+    pub fn may_have_region(self) -> bool {
+        self.scopes & REGION != 0
     }
 }
 
-/// The automaton over `POSITION_ANCHORS` then `OTHER_WORDS`.
+/// The automaton over `POSITION_ANCHORS`, `OTHER_WORDS`, then the category and the region
+/// surfaces, stepped byte by byte.
 pub struct WordIndex {
-    ac: AhoCorasick,
+    dfa: DFA,
+    /// Patterns from here on are region surfaces (between `WORDS` and here, categories).
+    regions_from: usize,
+    /// Scope flags every sentence gets (when a surface is empty, it occurs everywhere).
+    always: u8,
 }
 
 impl WordIndex {
+    /// The anchor words only: every sentence may hold categories and regions.
+    #[cfg(test)]
     pub fn new() -> WordIndex {
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(POSITION_ANCHORS.iter().chain(OTHER_WORDS))
-            .unwrap_or_else(|e| panic!("ranking words: {e}"));
-        WordIndex { ac }
+        let mut ix = WordIndex::with_scopes(&[], &[]);
+        ix.always = CATEGORY | REGION;
+        ix
     }
 
-    /// The words of each sentence (sorted, disjoint spans of `text`): every occurrence of a word
-    /// that lies wholly inside a sentence counts for it, as `sentence.contains(word)` would.
-    pub fn per_sentence(&self, text: &str, sentences: &[Span]) -> Vec<Words> {
-        let mut out = vec![Words::default(); sentences.len()];
-        for m in self.ac.find_overlapping_iter(text) {
-            let k = sentences.partition_point(|s| s.end < m.end());
-            if let Some(s) = sentences.get(k)
-                && s.start <= m.start()
-            {
-                out[k].0 |= 1u128 << m.pattern().as_usize();
+    /// The anchor words and the category and region surfaces.
+    pub fn with_scopes(categories: &[&str], regions: &[&str]) -> WordIndex {
+        // no prefilter: the scan below visits every byte and reads the match states itself
+        let patterns: Vec<&str> = POSITION_ANCHORS
+            .iter()
+            .chain(OTHER_WORDS)
+            .chain(categories)
+            .chain(regions)
+            .copied()
+            .collect();
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(&patterns)
+            .unwrap_or_else(|e| panic!("ranking words: {e}"));
+        let empty = |list: &[&str], flag: u8| {
+            if list.iter().any(|p| p.is_empty()) {
+                flag
+            } else {
+                0
+            }
+        };
+        WordIndex {
+            dfa,
+            regions_from: WORDS + categories.len(),
+            always: empty(categories, CATEGORY) | empty(regions, REGION),
+        }
+    }
+
+    /// Marks pattern `pattern` as found in `w`.
+    fn add(&self, w: &mut Words, pattern: usize) {
+        if pattern < WORDS {
+            w.bits |= 1u128 << pattern;
+        } else if pattern < self.regions_from {
+            w.scopes |= CATEGORY;
+        } else {
+            w.scopes |= REGION;
+        }
+    }
+
+    /// The words of `text`: every pattern that occurs in it (the automaton starts at its first
+    /// byte, so it reports only occurrences wholly inside).
+    fn words_in(&self, text: &str) -> Words {
+        let mut w = Words {
+            bits: 0,
+            scopes: self.always,
+        };
+        let dfa = &self.dfa;
+        let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+            return w;
+        };
+        for &b in text.as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) {
+                continue;
+            }
+            if dfa.is_dead(sid) {
+                break;
+            }
+            for k in 0..dfa.match_len(sid) {
+                self.add(&mut w, dfa.match_pattern(sid, k).as_usize());
             }
         }
-        out
+        w
+    }
+
+    /// The words of each sentence: every occurrence of a word that lies wholly inside a
+    /// sentence counts for it, as `sentence.contains(word)` would.
+    pub fn per_sentence(&self, text: &str, sentences: &[Span]) -> Vec<Words> {
+        sentences
+            .iter()
+            .map(|s| self.words_in(text.get(s.start..s.end).unwrap_or("")))
+            .collect()
     }
 
     /// The words of one piece of text.
     #[cfg(test)]
     pub fn of(&self, s: &str) -> Words {
-        let mut w = Words::default();
-        for m in self.ac.find_overlapping_iter(s) {
-            w.0 |= 1u128 << m.pattern().as_usize();
-        }
-        w
-    }
-}
-
-impl Default for WordIndex {
-    fn default() -> Self {
-        WordIndex::new()
+        self.words_in(s)
     }
 }
 

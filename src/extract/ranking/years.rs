@@ -61,11 +61,14 @@ pub(super) fn explicit_year(
 }
 
 fn leading_year(s: &str) -> Option<u32> {
-    let d: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if d.len() != 4 {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
         return None;
     }
-    d.parse().ok().filter(|y| (1950..2100).contains(y))
+    s.get(..4)?
+        .parse()
+        .ok()
+        .filter(|y| (1950..2100).contains(y))
 }
 
 /// The latest year stated in a sentence that names the ranking ("Bei dem 2020 neu erhobenen
@@ -90,8 +93,10 @@ pub(super) fn ranking_sentence_year(
         if sent.contains("ersten") || sent.contains("damals") {
             continue;
         }
-        for (i, _) in sent.match_indices(|c: char| c.is_ascii_digit()) {
-            if i > 0 && sent.as_bytes()[i - 1].is_ascii_digit() {
+        // ASCII digits are single bytes: their byte offsets are char starts
+        let bytes = sent.as_bytes();
+        for i in (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()) {
+            if i > 0 && bytes[i - 1].is_ascii_digit() {
                 continue;
             }
             let Some(y) = leading_year(&sent[i..]) else {
