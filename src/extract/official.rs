@@ -31,6 +31,7 @@ use crate::extract::city::Mention;
 use crate::gazetteer::Gazetteers;
 use crate::record::Official;
 use crate::text::Span;
+use crate::text::chars::is_alphanumeric;
 use lex::*;
 use std::collections::{HashMap, HashSet};
 
@@ -541,11 +542,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 continue;
             }
             let (alnum, len) = alnum_at(text, i);
-            let inner_hyphen = bytes[i] == b'-'
-                && text[i + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let inner_hyphen =
+                bytes[i] == b'-' && text[i + 1..].chars().next().is_some_and(is_alphanumeric);
             if !(alnum || inner_hyphen) {
                 break;
             }
@@ -566,7 +564,7 @@ fn alnum_at(text: &str, i: usize) -> (bool, usize) {
             .chars()
             .next()
             .unwrap_or(char::REPLACEMENT_CHARACTER);
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alphanumeric(c), c.len_utf8())
     }
 }
 

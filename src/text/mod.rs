@@ -1,6 +1,8 @@
-//! The text layer: normalisation with an offset map, paragraphs, German sentences and number words.
+//! The text layer: normalisation with an offset map, paragraphs, German sentences, number words
+//! and fast char classes.
 //! Pure functions over `&str`; nothing here knows about cities, rankings or files.
 
+pub mod chars;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;

@@ -10,7 +10,7 @@ impl Ctx<'_> {
     pub(super) fn is_first_name(&self, w: &str) -> bool {
         let first_names = &self.rules.first_names;
         first_names.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| first_names.contains(p)))
+            || (w.bytes().any(|b| b == b'-') && w.split('-').all(|p| first_names.contains(p)))
     }
 
     /// A token that can be part of a person's name.
@@ -20,10 +20,7 @@ impl Ctx<'_> {
             && !is_stop(w)
             && !self.rules.parties.contains_key(w)
             && !self.is_role_word(w)
-            && !self
-                .rules
-                .roles
-                .contains_key(w.rsplit('-').next().unwrap_or(w))
+            && !self.rules.roles.contains_key(after_last_hyphen(w))
     }
 
     /// Every name led by a known first name ("Anna Muster", "Dr. Karl-Heinz Beispiel-Probe").

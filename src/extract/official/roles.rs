@@ -47,7 +47,7 @@ impl Ctx<'_> {
             if let Some(k) = self.rules.roles.get(w) {
                 kind = Some(*k);
             }
-            if let Some((prefix, rest)) = w.rsplit_once('-') {
+            if let Some((prefix, rest)) = split_last_hyphen(w) {
                 let head_kind = self
                     .rules
                     .roles
