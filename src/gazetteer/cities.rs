@@ -5,6 +5,7 @@
 //! forms are compared char by char with Unicode lower-casing ("MÜNCHEN", "Lübeck"). It reports candidate hits; whether a
 //! hit counts (context, ambiguity) is decided by `extract::city`.
 
+use crate::text::chars::{is_alphanumeric, is_lowercase, is_uppercase};
 use std::collections::{HashMap, HashSet};
 
 /// One city.
@@ -294,31 +295,37 @@ impl CityGazetteer {
         let mut out = Vec::new();
         let mut key = String::new();
         let mut pos = 0;
-        let mut prev: Option<char> = None;
         let bytes = text.as_bytes();
         while pos < text.len() {
-            // ASCII fast path: most chars of German text are ASCII
+            // skip to the next word char (ASCII bytes tested as bytes)
             let b = bytes[pos];
             let c = if b < 0x80 {
+                if !ASCII_WORD[usize::from(b)] {
+                    pos += 1;
+                    continue;
+                }
                 b as char
             } else {
                 let Some(c) = text[pos..].chars().next() else {
                     break;
                 };
+                if !is_alphanumeric(c) {
+                    pos += c.len_utf8();
+                    continue;
+                }
                 c
             };
-            let word_start = is_word_char(c) && prev.is_none_or(|p| !is_word_char(p) && p != '-');
-            if !word_start {
-                prev = Some(c);
-                pos += c.len_utf8();
+            // a run of word chars: a word, unless it goes on a hyphenated one ("Groß-Gerau" is
+            // matched from "Groß", not from "Gerau")
+            let word_len = word_len(&text[pos..]);
+            if pos > 0 && bytes[pos - 1] == b'-' {
+                pos += word_len;
                 continue;
             }
-            let word_len = word_len(&text[pos..]);
             let word = &text[pos..pos + word_len];
             // only capitalised words start a name, but for the few forms that start in lower
             // case ("deutsche Hauptstadt")
-            if c.is_lowercase() && !self.is_lower_first(word) {
-                prev = word.chars().next_back();
+            if is_lowercase(c) && !self.is_lower_first(word) {
                 pos += word_len;
                 continue;
             }
@@ -338,7 +345,7 @@ impl CityGazetteer {
                     let word_end = text[end..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
+                        .is_none_or(|c| !is_alphanumeric(c));
                     word_end.then_some((id, end))
                 })
             });
@@ -346,12 +353,12 @@ impl CityGazetteer {
                 // a proper noun: capitalised ("Essen", not "essen"); a multi-word form by its
                 // last word ("deutsche Hauptstadt")
                 let surface = &text[pos..end];
-                let capital = surface.starts_with(|c: char| c.is_uppercase())
+                let capital = surface.starts_with(is_uppercase)
                     || surface.contains(' ')
                         && surface
                             .rsplit(' ')
                             .next()
-                            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                            .is_some_and(|w| w.starts_with(is_uppercase));
                 if capital {
                     let (forms, ambiguous) = &self.patterns[id as usize];
                     out.push(CityHit {
@@ -360,25 +367,36 @@ impl CityGazetteer {
                         forms,
                         ambiguous: *ambiguous,
                     });
-                    prev = text[..end].chars().next_back();
+                    // the char after a hit is no word char
                     pos = end;
                     continue;
                 }
             }
-            prev = text[..pos + word_len].chars().next_back();
             pos += word_len;
         }
         out
     }
 }
 
+/// Per byte value: an ASCII letter or digit.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// The byte length of the run of word chars at the start of `s` (ASCII bytes checked first).
 fn word_len(s: &str) -> usize {
-    let ascii = s
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+    let b = s.as_bytes();
+    let mut ascii = 0;
+    while ascii < b.len() && ASCII_WORD[usize::from(b[ascii])] {
+        ascii += 1;
+    }
+    if b.get(ascii).is_none_or(|b| b.is_ascii()) {
         return ascii;
     }
     ascii
@@ -389,17 +407,36 @@ fn word_len(s: &str) -> usize {
             .sum::<usize>()
 }
 
-/// A letter or digit (ASCII checked without the Unicode tables).
+/// A letter or digit.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+    is_alphanumeric(c)
 }
 
 /// The byte length of the prefix of `hay` that equals `lower` once lower-cased, if any.
 fn prefix_len_ci(hay: &str, lower: &str) -> Option<usize> {
+    // ASCII chars of `hay` byte by byte (an ASCII char lower-cases to one ASCII char); from its
+    // first other char on, char by char
+    let (h, l) = (hay.as_bytes(), lower.as_bytes());
+    if l.is_empty() {
+        return None;
+    }
+    let mut i = 0;
+    while i < l.len() {
+        let hb = *h.get(i)?;
+        if hb >= 0x80 {
+            let rest = prefix_len_ci_chars(hay.get(i..)?, lower.get(i..)?)?;
+            return Some(i + rest);
+        }
+        if hb.to_ascii_lowercase() != l[i] {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// `prefix_len_ci`, char by char.
+fn prefix_len_ci_chars(hay: &str, lower: &str) -> Option<usize> {
     let mut want = lower.chars();
     let mut used = 0;
     for h in hay.chars() {
