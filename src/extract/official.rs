@@ -31,7 +31,7 @@ use crate::extract::city::Mention;
 use crate::gazetteer::Gazetteers;
 use crate::record::Official;
 use crate::text::Span;
-use crate::text::chars::is_alphanumeric;
+use crate::text::chars::{ASCII_ALNUM, is_alphanumeric, is_uppercase};
 use lex::*;
 use std::collections::{HashMap, HashSet};
 
@@ -47,6 +47,8 @@ pub struct OfficialRules {
     org_prefixes: WordSet,
     /// the gazetteer's first names, with a faster hash
     first_names: WordSet,
+    /// a quick "no" before `first_names`
+    first_name_filter: WordFilter,
 }
 
 /// A word token: a byte range of letters, digits and inner hyphens.
@@ -54,6 +56,8 @@ pub struct OfficialRules {
 struct Tok {
     s: usize,
     e: usize,
+    /// whether its first char is upper case (as every name and role word's is)
+    upper: bool,
 }
 
 /// A person's name found in the text.
@@ -164,6 +168,7 @@ impl OfficialRules {
             parties,
             org_prefixes,
             first_names: gaz.first_names.iter().cloned().collect(),
+            first_name_filter: WordFilter::new(gaz.first_names.iter().map(String::as_str)),
         }
     }
 
@@ -197,6 +202,11 @@ impl OfficialRules {
         let mut party_refs: Vec<(usize, String, bool)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // (a role word is capitalised)
+            if !toks[i].upper {
+                i += 1;
+                continue;
+            }
             let Some(r) = cx.role_at(i) else {
                 i += 1;
                 continue;
@@ -529,17 +539,31 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         // between words: a word starts with a letter or digit
+        let first = bytes[i];
+        if first.is_ascii() && !ASCII_ALNUM[usize::from(first)] {
+            i += 1;
+            continue;
+        }
         let (alnum, len) = alnum_at(text, i);
         i += len;
         if !alnum {
             continue;
         }
         let s = i - len;
+        let upper = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            text[s..].chars().next().is_some_and(is_uppercase)
+        };
         // in a word: a hyphen before a letter or digit joins
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+        loop {
+            // a run of ASCII letters and digits at once
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
+            if i >= bytes.len() {
+                break;
             }
             let (alnum, len) = alnum_at(text, i);
             let inner_hyphen =
@@ -549,7 +573,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
             i += len;
         }
-        out.push(Tok { s, e: i });
+        out.push(Tok { s, e: i, upper });
     }
     out
 }

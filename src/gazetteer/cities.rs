@@ -5,7 +5,7 @@
 //! forms are compared char by char with Unicode lower-casing ("MÜNCHEN", "Lübeck"). It reports candidate hits; whether a
 //! hit counts (context, ambiguity) is decided by `extract::city`.
 
-use crate::text::chars::{is_alphanumeric, is_lowercase, is_uppercase};
+use crate::text::chars::{ASCII_ALNUM, is_alphanumeric, is_lowercase, is_uppercase};
 use std::collections::{HashMap, HashSet};
 
 /// One city.
@@ -300,7 +300,7 @@ impl CityGazetteer {
             // skip to the next word char (ASCII bytes tested as bytes)
             let b = bytes[pos];
             let c = if b < 0x80 {
-                if !ASCII_WORD[usize::from(b)] {
+                if !ASCII_ALNUM[usize::from(b)] {
                     pos += 1;
                     continue;
                 }
@@ -378,24 +378,13 @@ impl CityGazetteer {
     }
 }
 
-/// Per byte value: an ASCII letter or digit.
-const ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
-
 /// The byte length of the run of word chars at the start of `s` (ASCII bytes checked first).
 fn word_len(s: &str) -> usize {
     let b = s.as_bytes();
-    let mut ascii = 0;
-    while ascii < b.len() && ASCII_WORD[usize::from(b[ascii])] {
-        ascii += 1;
-    }
+    let ascii = b
+        .iter()
+        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .unwrap_or(b.len());
     if b.get(ascii).is_none_or(|b| b.is_ascii()) {
         return ascii;
     }

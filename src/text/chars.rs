@@ -2,6 +2,17 @@
 //! Latin-1 letters (ä, ö, ü, ß, é, …) are decided by range, every other char is asked of
 //! `char`'s own methods, so every answer equals the standard one. It knows no words.
 
+/// Per byte value: an ASCII letter or digit.
+pub const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
 /// `c.is_alphabetic()`.
 pub fn is_alphabetic(c: char) -> bool {
     match c {

@@ -83,21 +83,19 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     }
     // every head with every ending ends in one of these four bytes (with the head capitalised
     // when it stands alone; every stem has four bytes or more and starts with ASCII)
-    static TAILS: std::sync::LazyLock<Vec<u32>> = std::sync::LazyLock::new(|| {
-        let mut tails: Vec<u32> = SUFFIX_HEADS
-            .iter()
-            .flat_map(|(stem, _)| {
-                let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
-                HEAD_ENDINGS.iter().flat_map(move |end| {
-                    [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+    static TAILS: std::sync::LazyLock<rustc_hash::FxHashSet<u32>> =
+        std::sync::LazyLock::new(|| {
+            SUFFIX_HEADS
+                .iter()
+                .flat_map(|(stem, _)| {
+                    let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
+                    HEAD_ENDINGS.iter().flat_map(move |end| {
+                        [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+                    })
                 })
-            })
-            .collect();
-        tails.sort_unstable();
-        tails.dedup();
-        tails
-    });
-    if TAILS.binary_search(&last4(w)).is_err() {
+                .collect()
+        });
+    if !TAILS.contains(&last4(w)) {
         return None;
     }
     for end in HEAD_ENDINGS {
@@ -199,28 +197,25 @@ pub fn name_shaped(w: &str) -> bool {
         Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
         Some(_) => {}
     }
-    if !w.is_ascii() {
-        return name_shaped_chars(w);
-    }
-    // one pass over the bytes
+    // one pass over the bytes; a word with a non-ASCII byte goes char by char
     let mut part_start = true;
     let mut has_lower = false;
     for &c in b {
         if part_start {
             if !c.is_ascii_uppercase() {
-                return false;
+                return !c.is_ascii() && name_shaped_chars(w);
             }
             part_start = false;
             has_lower = false;
+        } else if c.is_ascii_lowercase() {
+            has_lower = true;
         } else if c == b'-' {
             if !has_lower {
                 return false;
             }
             part_start = true;
-        } else if c.is_ascii_lowercase() {
-            has_lower = true;
         } else if !c.is_ascii_uppercase() {
-            return false;
+            return !c.is_ascii() && name_shaped_chars(w);
         }
     }
     !part_start && has_lower
@@ -655,6 +650,42 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "Bürgermeister",
     "City",
 ];
+
+/// A quick "no" for words outside a set: one bit per hash of a word's length, first two bytes
+/// and last byte (no false "no"; a "maybe" needs the set itself).
+pub struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    const BITS: usize = 1 << 16;
+
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = vec![0u64; Self::BITS / 64];
+        for w in words {
+            let k = Self::slot(w.as_bytes());
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        WordFilter { bits }
+    }
+
+    fn slot(w: &[u8]) -> usize {
+        let first = w.first().copied().unwrap_or(0);
+        let second = w.get(1).copied().unwrap_or(0);
+        let last = w.last().copied().unwrap_or(0);
+        let x = (w.len() as u64) << 24
+            | u64::from(first) << 16
+            | u64::from(second) << 8
+            | u64::from(last);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+
+    /// False when `w` is surely not in the set.
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Self::slot(w.as_bytes());
+        self.bits[k / 64] & (1 << (k % 64)) != 0
+    }
+}
 
 /// Fx hashing (rustc-hash) for the short words of the fixed lexicons: SipHash's guard against
 /// crafted collisions buys nothing for them and costs more than the lookup itself.

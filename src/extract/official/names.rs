@@ -9,7 +9,7 @@ use std::collections::HashMap;
 impl Ctx<'_> {
     pub(super) fn is_first_name(&self, w: &str) -> bool {
         let first_names = &self.rules.first_names;
-        first_names.contains(w)
+        (self.rules.first_name_filter.may_contain(w) && first_names.contains(w))
             || (w.bytes().any(|b| b == b'-') && w.split('-').all(|p| first_names.contains(p)))
     }
 
@@ -28,6 +28,11 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // (a name-shaped word is capitalised)
+            if !self.toks[i].upper {
+                i += 1;
+                continue;
+            }
             let w = self.tok(i);
             // the cheap shape test (part of `name_token`) first
             if !name_shaped(w) || !self.is_first_name(w) || !self.name_token(i) {
