@@ -335,7 +335,11 @@ impl CityGazetteer {
                 key.make_ascii_lowercase();
             } else {
                 for w in word.chars() {
-                    key.extend(w.to_lowercase());
+                    if w.is_ascii() {
+                        key.push(w.to_ascii_lowercase());
+                    } else {
+                        key.extend(w.to_lowercase());
+                    }
                 }
             }
             let hit = self.index.get(key.as_str()).and_then(|ids| {
