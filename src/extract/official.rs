@@ -41,6 +41,8 @@ pub struct OfficialRules {
     roles: WordMap<Kind>,
     /// first words of multi-word role surfaces
     multi_first: WordSet,
+    /// a quick "no" before `roles` and `multi_first`
+    role_filter: WordFilter,
     /// party surface → canonical label
     parties: WordMap<String>,
     /// hyphen prefixes known to name organisations ("Bitkom")
@@ -58,6 +60,8 @@ struct Tok {
     e: usize,
     /// whether its first char is upper case (as every name and role word's is)
     upper: bool,
+    /// whether it has a hyphen inside
+    hyphen: bool,
 }
 
 /// A person's name found in the text.
@@ -162,9 +166,12 @@ impl OfficialRules {
         for p in parties.keys() {
             org_prefixes.remove(p);
         }
+        let role_filter =
+            WordFilter::new(roles.keys().chain(multi_first.iter()).map(String::as_str));
         OfficialRules {
             roles,
             multi_first,
+            role_filter,
             parties,
             org_prefixes,
             first_names: gaz.first_names.iter().cloned().collect(),
@@ -556,6 +563,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             text[s..].chars().next().is_some_and(is_uppercase)
         };
         // in a word: a hyphen before a letter or digit joins
+        let mut hyphen = false;
         loop {
             // a run of ASCII letters and digits at once
             i += bytes[i..]
@@ -571,9 +579,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             if !(alnum || inner_hyphen) {
                 break;
             }
+            hyphen |= inner_hyphen;
             i += len;
         }
-        out.push(Tok { s, e: i, upper });
+        out.push(Tok {
+            s,
+            e: i,
+            upper,
+            hyphen,
+        });
     }
     out
 }
