@@ -6,6 +6,7 @@
 //! hit counts (context, ambiguity) is decided by `extract::city`.
 
 use crate::text::chars::{ASCII_ALNUM, is_alphanumeric, is_lowercase, is_uppercase};
+use crate::text::word_filter::WordFilter;
 use std::collections::{HashMap, HashSet};
 
 /// One city.
@@ -67,6 +68,8 @@ pub struct CityGazetteer {
     pub cities: Vec<City>,
     /// lower-cased first word of a form → its pattern ids, longest form first
     index: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// a quick "no" before `index`
+    index_filter: WordFilter,
     /// lower-cased surface of each pattern
     surfaces: Vec<String>,
     /// first words of the forms written in lower case ("deutsche Hauptstadt")
@@ -234,6 +237,7 @@ impl CityGazetteer {
             ids.sort_by_key(|&id| std::cmp::Reverse(keys[id as usize].len()));
         }
         let surfaces = keys;
+        let index_filter = WordFilter::new(index.keys().map(String::as_str));
         let lower_first: rustc_hash::FxHashSet<String> = lower_starts.into_iter().collect();
         let mut lower_first_bytes = [0u64; 4];
         for w in &lower_first {
@@ -254,6 +258,7 @@ impl CityGazetteer {
         Ok(CityGazetteer {
             cities,
             index,
+            index_filter,
             surfaces,
             lower_first,
             lower_first_bytes,
@@ -329,8 +334,13 @@ impl CityGazetteer {
                 pos += word_len;
                 continue;
             }
+            let ascii = word.is_ascii();
+            if ascii && !self.index_filter.may_contain_ascii_lowercase(word) {
+                pos += word_len;
+                continue;
+            }
             key.clear();
-            if word.is_ascii() {
+            if ascii {
                 key.push_str(word);
                 key.make_ascii_lowercase();
             } else {

@@ -6,6 +6,7 @@ pub mod chars;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
+pub mod word_filter;
 
 pub use normalize::NormText;
 pub use sentences::{Span, paragraphs, sentences, sentences_in};

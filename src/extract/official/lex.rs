@@ -651,41 +651,7 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "City",
 ];
 
-/// A quick "no" for words outside a set: one bit per hash of a word's length, first two bytes
-/// and last byte (no false "no"; a "maybe" needs the set itself).
-pub struct WordFilter {
-    bits: Vec<u64>,
-}
-
-impl WordFilter {
-    const BITS: usize = 1 << 16;
-
-    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
-        let mut bits = vec![0u64; Self::BITS / 64];
-        for w in words {
-            let k = Self::slot(w.as_bytes());
-            bits[k / 64] |= 1 << (k % 64);
-        }
-        WordFilter { bits }
-    }
-
-    fn slot(w: &[u8]) -> usize {
-        let first = w.first().copied().unwrap_or(0);
-        let second = w.get(1).copied().unwrap_or(0);
-        let last = w.last().copied().unwrap_or(0);
-        let x = (w.len() as u64) << 24
-            | u64::from(first) << 16
-            | u64::from(second) << 8
-            | u64::from(last);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-
-    /// False when `w` is surely not in the set.
-    pub fn may_contain(&self, w: &str) -> bool {
-        let k = Self::slot(w.as_bytes());
-        self.bits[k / 64] & (1 << (k % 64)) != 0
-    }
-}
+pub use crate::text::word_filter::WordFilter;
 
 /// Fx hashing (rustc-hash) for the short words of the fixed lexicons: SipHash's guard against
 /// crafted collisions buys nothing for them and costs more than the lookup itself.
