@@ -1,5 +1,5 @@
-//! The text layer: normalisation with an offset map, paragraphs, German sentences, number words
-//! and fast char classes.
+//! The text layer: normalisation with an offset map, paragraphs, German sentences, number
+//! words, fast char classes and a quick-"no" word filter.
 //! Pure functions over `&str`; nothing here knows about cities, rankings or files.
 
 pub mod chars;
