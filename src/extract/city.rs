@@ -8,7 +8,7 @@ use crate::gazetteer::{FormKind, Gazetteers};
 use crate::record::CityMention;
 use crate::text::Span;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// An accepted city mention.
@@ -47,6 +47,40 @@ static STRONG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.)|\s(?:im|in)\sLandkreis\s|\s\(\d{1,3}[).]|\s\d+,\d+\s\d+,\d)")
         .expect("strong-after regex")
 });
+
+/// `STRONG_BEFORE.is_match(before)`, after a cheap test of what every match ends with: one of
+/// the regex's last words and one white-space char.
+fn strong_before(before: &str) -> bool {
+    const LAST_WORDS: &[&str] = &[
+        "stadt",
+        "Stadt",
+        "Gemeinde",
+        "gemeinde",
+        "Kommune",
+        "Markt",
+        "von",
+        "aus",
+        "in",
+        "verwaltung",
+    ];
+    let mut cs = before.chars();
+    let ends_in_space = cs.next_back().is_some_and(char::is_whitespace);
+    ends_in_space
+        && LAST_WORDS.iter().any(|w| cs.as_str().ends_with(w))
+        && STRONG_BEFORE.is_match(before)
+}
+
+/// `STRONG_AFTER.is_match(after)`, after a cheap test of how every match starts: a white-space
+/// char, then "(", "i" or a digit (any non-ASCII char is left to the regex).
+fn strong_after(after: &str) -> bool {
+    let mut cs = after.chars();
+    let space_first = cs.next().is_some_and(char::is_whitespace);
+    space_first
+        && cs
+            .next()
+            .is_some_and(|c| matches!(c, '(' | 'i' | '0'..='9') || !c.is_ascii())
+        && STRONG_AFTER.is_match(after)
+}
 
 /// Up to `max` bytes of `text` before `pos`, cut at a char boundary.
 pub fn window_before(text: &str, pos: usize, max: usize) -> &str {
@@ -115,7 +149,7 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
     };
     let mut out: Vec<Option<Mention>> = Vec::with_capacity(hits.len());
     let mut pending: Vec<(usize, u32, Span, FormKind)> = Vec::new();
-    let mut established: HashSet<u32> = HashSet::new();
+    let mut established: FxHashSet<u32> = FxHashSet::default();
     // hits that are never a city (surnames), whatever the other passes find
     let mut blocked: Vec<usize> = Vec::new();
     for h in &hits {
@@ -157,14 +191,14 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
         let rule = if district {
             Some("city.district")
         } else if state_word {
-            STRONG_BEFORE.is_match(before).then_some("city.place_word")
+            strong_before(before).then_some("city.place_word")
         } else if form.kind == FormKind::Official {
             Some("city.official_name")
-        } else if STRONG_BEFORE.is_match(before) {
+        } else if strong_before(before) {
             Some("city.place_word")
         } else if is_dateline(a, span) {
             Some("city.dateline")
-        } else if STRONG_AFTER.is_match(after) {
+        } else if strong_after(after) {
             Some("city.list_item")
         } else if in_headline(span) && headline_ok {
             Some("city.headline")
@@ -249,8 +283,8 @@ pub fn mentions(a: &Article, g: &Gazetteers) -> Vec<Mention> {
 }
 
 /// Per-city evidence weight for the subject decision.
-fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f64> {
-    let mut score: HashMap<u32, f64> = HashMap::new();
+fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> FxHashMap<u32, f64> {
+    let mut score: FxHashMap<u32, f64> = FxHashMap::default();
     // the headline block: the headline and a short kicker/subtitle line right after it
     let mut head_block: Vec<Span> = a.headline.into_iter().collect();
     if let (Some(h), Some(next)) = (a.headline, a.paragraphs.get(1)) {
@@ -269,11 +303,11 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> HashMap<u32, f6
         .find(|p| !head_block.contains(p))
         .map(|p| p.end)
         .unwrap_or(0);
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: FxHashMap<u32, usize> = FxHashMap::default();
     for m in mentions {
         *counts.entry(m.city).or_default() += 1;
     }
-    let mut bonus_given: HashSet<(u32, &str)> = HashSet::new();
+    let mut bonus_given: FxHashSet<(u32, &str)> = FxHashSet::default();
     for m in mentions {
         if g.cities.city(m.city).foreign || m.rule == "city.district" {
             continue;
@@ -348,7 +382,7 @@ pub fn confirm_subject(
     ranked: &[(u32, bool)],
 ) -> Option<u32> {
     let best = subject?;
-    let distinct: HashSet<u32> = ranked.iter().map(|r| r.0).collect();
+    let distinct: FxHashSet<u32> = ranked.iter().map(|r| r.0).collect();
     let own = ranked.iter().filter(|r| r.0 == best).count();
     if distinct.len() < 5 || own > 1 {
         return Some(best);
@@ -366,7 +400,7 @@ pub fn confirm_subject(
 /// One summary entry per mentioned city, in order of first mention.
 pub fn summarize(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Vec<CityMention> {
     let mut order: Vec<u32> = Vec::new();
-    let mut counts: HashMap<u32, (usize, Mention)> = HashMap::new();
+    let mut counts: FxHashMap<u32, (usize, Mention)> = FxHashMap::default();
     for m in mentions.iter().filter(|m| m.rule != "city.district") {
         counts
             .entry(m.city)

@@ -31,6 +31,7 @@ use crate::extract::city::Mention;
 use crate::gazetteer::Gazetteers;
 use crate::record::Official;
 use crate::text::Span;
+use crate::text::chars::{ASCII_ALNUM, is_alphanumeric, is_uppercase};
 use lex::*;
 use std::collections::{HashMap, HashSet};
 
@@ -40,12 +41,16 @@ pub struct OfficialRules {
     roles: WordMap<Kind>,
     /// first words of multi-word role surfaces
     multi_first: WordSet,
+    /// a quick "no" before `roles` and `multi_first`
+    role_filter: WordFilter,
     /// party surface → canonical label
     parties: WordMap<String>,
     /// hyphen prefixes known to name organisations ("Bitkom")
     org_prefixes: WordSet,
     /// the gazetteer's first names, with a faster hash
     first_names: WordSet,
+    /// a quick "no" before `first_names`
+    first_name_filter: WordFilter,
 }
 
 /// A word token: a byte range of letters, digits and inner hyphens.
@@ -53,6 +58,10 @@ pub struct OfficialRules {
 struct Tok {
     s: usize,
     e: usize,
+    /// whether its first char is upper case (as every name and role word's is)
+    upper: bool,
+    /// whether it has a hyphen inside
+    hyphen: bool,
 }
 
 /// A person's name found in the text.
@@ -157,12 +166,16 @@ impl OfficialRules {
         for p in parties.keys() {
             org_prefixes.remove(p);
         }
+        let role_filter =
+            WordFilter::new(roles.keys().chain(multi_first.iter()).map(String::as_str));
         OfficialRules {
             roles,
             multi_first,
+            role_filter,
             parties,
             org_prefixes,
             first_names: gaz.first_names.iter().cloned().collect(),
+            first_name_filter: WordFilter::new(gaz.first_names.iter().map(String::as_str)),
         }
     }
 
@@ -196,6 +209,11 @@ impl OfficialRules {
         let mut party_refs: Vec<(usize, String, bool)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            // (a role word is capitalised)
+            if !toks[i].upper {
+                i += 1;
+                continue;
+            }
             let Some(r) = cx.role_at(i) else {
                 i += 1;
                 continue;
@@ -528,30 +546,48 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         // between words: a word starts with a letter or digit
+        let first = bytes[i];
+        if first.is_ascii() && !ASCII_ALNUM[usize::from(first)] {
+            i += 1;
+            continue;
+        }
         let (alnum, len) = alnum_at(text, i);
         i += len;
         if !alnum {
             continue;
         }
         let s = i - len;
+        let upper = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            text[s..].chars().next().is_some_and(is_uppercase)
+        };
         // in a word: a hyphen before a letter or digit joins
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+        let mut hyphen = false;
+        loop {
+            // a run of ASCII letters and digits at once
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
+            if i >= bytes.len() {
+                break;
             }
             let (alnum, len) = alnum_at(text, i);
-            let inner_hyphen = bytes[i] == b'-'
-                && text[i + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+            let inner_hyphen =
+                bytes[i] == b'-' && text[i + 1..].chars().next().is_some_and(is_alphanumeric);
             if !(alnum || inner_hyphen) {
                 break;
             }
+            hyphen |= inner_hyphen;
             i += len;
         }
-        out.push(Tok { s, e: i });
+        out.push(Tok {
+            s,
+            e: i,
+            upper,
+            hyphen,
+        });
     }
     out
 }
@@ -566,7 +602,7 @@ fn alnum_at(text: &str, i: usize) -> (bool, usize) {
             .chars()
             .next()
             .unwrap_or(char::REPLACEMENT_CHARACTER);
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alphanumeric(c), c.len_utf8())
     }
 }
 

@@ -5,6 +5,8 @@
 //! forms are compared char by char with Unicode lower-casing ("MÜNCHEN", "Lübeck"). It reports candidate hits; whether a
 //! hit counts (context, ambiguity) is decided by `extract::city`.
 
+use crate::text::chars::{ASCII_ALNUM, is_alphanumeric, is_lowercase, is_uppercase};
+use crate::text::word_filter::WordFilter;
 use std::collections::{HashMap, HashSet};
 
 /// One city.
@@ -66,6 +68,8 @@ pub struct CityGazetteer {
     pub cities: Vec<City>,
     /// lower-cased first word of a form → its pattern ids, longest form first
     index: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// a quick "no" before `index`
+    index_filter: WordFilter,
     /// lower-cased surface of each pattern
     surfaces: Vec<String>,
     /// first words of the forms written in lower case ("deutsche Hauptstadt")
@@ -233,6 +237,7 @@ impl CityGazetteer {
             ids.sort_by_key(|&id| std::cmp::Reverse(keys[id as usize].len()));
         }
         let surfaces = keys;
+        let index_filter = WordFilter::new(index.keys().map(String::as_str));
         let lower_first: rustc_hash::FxHashSet<String> = lower_starts.into_iter().collect();
         let mut lower_first_bytes = [0u64; 4];
         for w in &lower_first {
@@ -253,6 +258,7 @@ impl CityGazetteer {
         Ok(CityGazetteer {
             cities,
             index,
+            index_filter,
             surfaces,
             lower_first,
             lower_first_bytes,
@@ -294,41 +300,56 @@ impl CityGazetteer {
         let mut out = Vec::new();
         let mut key = String::new();
         let mut pos = 0;
-        let mut prev: Option<char> = None;
         let bytes = text.as_bytes();
         while pos < text.len() {
-            // ASCII fast path: most chars of German text are ASCII
+            // skip to the next word char (ASCII bytes tested as bytes)
             let b = bytes[pos];
             let c = if b < 0x80 {
+                if !ASCII_ALNUM[usize::from(b)] {
+                    pos += 1;
+                    continue;
+                }
                 b as char
             } else {
                 let Some(c) = text[pos..].chars().next() else {
                     break;
                 };
+                if !is_alphanumeric(c) {
+                    pos += c.len_utf8();
+                    continue;
+                }
                 c
             };
-            let word_start = is_word_char(c) && prev.is_none_or(|p| !is_word_char(p) && p != '-');
-            if !word_start {
-                prev = Some(c);
-                pos += c.len_utf8();
+            // a run of word chars: a word, unless it goes on a hyphenated one ("Groß-Gerau" is
+            // matched from "Groß", not from "Gerau")
+            let word_len = word_len(&text[pos..]);
+            if pos > 0 && bytes[pos - 1] == b'-' {
+                pos += word_len;
                 continue;
             }
-            let word_len = word_len(&text[pos..]);
             let word = &text[pos..pos + word_len];
             // only capitalised words start a name, but for the few forms that start in lower
             // case ("deutsche Hauptstadt")
-            if c.is_lowercase() && !self.is_lower_first(word) {
-                prev = word.chars().next_back();
+            if is_lowercase(c) && !self.is_lower_first(word) {
+                pos += word_len;
+                continue;
+            }
+            let ascii = word.is_ascii();
+            if ascii && !self.index_filter.may_contain_ascii_lowercase(word) {
                 pos += word_len;
                 continue;
             }
             key.clear();
-            if word.is_ascii() {
+            if ascii {
                 key.push_str(word);
                 key.make_ascii_lowercase();
             } else {
                 for w in word.chars() {
-                    key.extend(w.to_lowercase());
+                    if w.is_ascii() {
+                        key.push(w.to_ascii_lowercase());
+                    } else {
+                        key.extend(w.to_lowercase());
+                    }
                 }
             }
             let hit = self.index.get(key.as_str()).and_then(|ids| {
@@ -338,7 +359,7 @@ impl CityGazetteer {
                     let word_end = text[end..]
                         .chars()
                         .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
+                        .is_none_or(|c| !is_alphanumeric(c));
                     word_end.then_some((id, end))
                 })
             });
@@ -346,12 +367,12 @@ impl CityGazetteer {
                 // a proper noun: capitalised ("Essen", not "essen"); a multi-word form by its
                 // last word ("deutsche Hauptstadt")
                 let surface = &text[pos..end];
-                let capital = surface.starts_with(|c: char| c.is_uppercase())
+                let capital = surface.starts_with(is_uppercase)
                     || surface.contains(' ')
                         && surface
                             .rsplit(' ')
                             .next()
-                            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                            .is_some_and(|w| w.starts_with(is_uppercase));
                 if capital {
                     let (forms, ambiguous) = &self.patterns[id as usize];
                     out.push(CityHit {
@@ -360,12 +381,11 @@ impl CityGazetteer {
                         forms,
                         ambiguous: *ambiguous,
                     });
-                    prev = text[..end].chars().next_back();
+                    // the char after a hit is no word char
                     pos = end;
                     continue;
                 }
             }
-            prev = text[..pos + word_len].chars().next_back();
             pos += word_len;
         }
         out
@@ -374,11 +394,12 @@ impl CityGazetteer {
 
 /// The byte length of the run of word chars at the start of `s` (ASCII bytes checked first).
 fn word_len(s: &str) -> usize {
-    let ascii = s
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
-    if s.as_bytes().get(ascii).is_none_or(|b| b.is_ascii()) {
+    let b = s.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .unwrap_or(b.len());
+    if b.get(ascii).is_none_or(|b| b.is_ascii()) {
         return ascii;
     }
     ascii
@@ -389,17 +410,36 @@ fn word_len(s: &str) -> usize {
             .sum::<usize>()
 }
 
-/// A letter or digit (ASCII checked without the Unicode tables).
+/// A letter or digit.
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+    is_alphanumeric(c)
 }
 
 /// The byte length of the prefix of `hay` that equals `lower` once lower-cased, if any.
 fn prefix_len_ci(hay: &str, lower: &str) -> Option<usize> {
+    // ASCII chars of `hay` byte by byte (an ASCII char lower-cases to one ASCII char); from its
+    // first other char on, char by char
+    let (h, l) = (hay.as_bytes(), lower.as_bytes());
+    if l.is_empty() {
+        return None;
+    }
+    let mut i = 0;
+    while i < l.len() {
+        let hb = *h.get(i)?;
+        if hb >= 0x80 {
+            let rest = prefix_len_ci_chars(hay.get(i..)?, lower.get(i..)?)?;
+            return Some(i + rest);
+        }
+        if hb.to_ascii_lowercase() != l[i] {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// `prefix_len_ci`, char by char.
+fn prefix_len_ci_chars(hay: &str, lower: &str) -> Option<usize> {
     let mut want = lower.chars();
     let mut used = 0;
     for h in hay.chars() {

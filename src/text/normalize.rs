@@ -43,51 +43,27 @@ fn fold_char(c: char, next: Option<char>) -> Option<char> {
 impl NormText {
     /// Normalises `original`. Never fails; every byte of the result maps back to a char offset.
     pub fn new(original: &str) -> NormText {
+        Self::without_nfc(original).unwrap_or_else(|| Self::with_nfc(original))
+    }
+
+    /// `new` for a text that needs Unicode composition: grapheme cluster by cluster.
+    fn with_nfc(original: &str) -> NormText {
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut byte_idx: u32 = 0;
-        let needs_nfc = !is_nfc_quick_yes(original);
         let mut char_idx: u32 = 0;
-        if needs_nfc {
-            // compose per grapheme cluster, so that a cluster maps back to its first char
-            for cluster in original.graphemes(true) {
-                let composed: String = cluster.nfc().collect();
-                let mut chars = composed.chars().peekable();
-                while let Some(c) = chars.next() {
-                    if let Some(f) = fold_char(c, chars.peek().copied()) {
-                        push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
-                    }
-                }
-                char_idx += cluster.chars().count() as u32;
-                byte_idx += cluster.len() as u32;
-            }
-        } else {
-            let mut rest = original;
-            while !rest.is_empty() {
-                // a run of ASCII chars that stay as they are: one byte, one char each
-                let run = rest
-                    .bytes()
-                    .position(|b| !b.is_ascii() || matches!(b, b'\t' | b'\r' | b'`'))
-                    .unwrap_or(rest.len());
-                if run > 0 {
-                    text.push_str(&rest[..run]);
-                    map.extend(char_idx..char_idx + run as u32);
-                    byte_map.extend(byte_idx..byte_idx + run as u32);
-                    char_idx += run as u32;
-                    byte_idx += run as u32;
-                    rest = &rest[run..];
-                    continue;
-                }
-                let mut chars = rest.chars();
-                let Some(c) = chars.next() else { break };
-                if let Some(f) = fold_char(c, chars.next()) {
+        // compose per grapheme cluster, so that a cluster maps back to its first char
+        for cluster in original.graphemes(true) {
+            let composed: String = cluster.nfc().collect();
+            let mut chars = composed.chars().peekable();
+            while let Some(c) = chars.next() {
+                if let Some(f) = fold_char(c, chars.peek().copied()) {
                     push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
                 }
-                char_idx += 1;
-                byte_idx += c.len_utf8() as u32;
-                rest = &rest[c.len_utf8()..];
             }
+            char_idx += cluster.chars().count() as u32;
+            byte_idx += cluster.len() as u32;
         }
         map.push(char_idx);
         byte_map.push(byte_idx);
@@ -96,6 +72,69 @@ impl NormText {
             map,
             byte_map,
         }
+    }
+
+    /// `new` for a text that is NFC already (`is_nfc_quick` says yes), char by char; `None` as
+    /// soon as a run of non-ASCII chars fails the quick check. (The check runs on each maximal
+    /// run of non-ASCII chars: an ASCII char is always allowed and resets its state, so this is
+    /// `is_nfc_quick` of the whole text.)
+    fn without_nfc(original: &str) -> Option<NormText> {
+        let mut text = String::with_capacity(original.len());
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut byte_map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut byte_idx: u32 = 0;
+        let mut char_idx: u32 = 0;
+        let bytes = original.as_bytes();
+        // the end of the last run of non-ASCII bytes checked
+        let mut checked_to = 0;
+        let mut rest = original;
+        while !rest.is_empty() {
+            // a run of ASCII chars that stay as they are: one byte, one char each
+            let run = rest
+                .bytes()
+                .position(|b| !KEPT_ASCII[usize::from(b)])
+                .unwrap_or(rest.len());
+            if run > 0 {
+                text.push_str(&rest[..run]);
+                extend_counting(&mut map, char_idx, run);
+                extend_counting(&mut byte_map, byte_idx, run);
+                char_idx += run as u32;
+                byte_idx += run as u32;
+                rest = &rest[run..];
+                continue;
+            }
+            let at = byte_idx as usize;
+            if at >= checked_to && !bytes[at].is_ascii() {
+                let len = bytes[at..]
+                    .iter()
+                    .position(u8::is_ascii)
+                    .unwrap_or(bytes.len() - at);
+                // a run of non-ASCII bytes is a run of whole chars
+                let run = original.get(at..at + len)?;
+                if !matches!(
+                    is_nfc_quick(run.chars()),
+                    unicode_normalization::IsNormalized::Yes
+                ) {
+                    return None;
+                }
+                checked_to = at + len;
+            }
+            let mut chars = rest.chars();
+            let Some(c) = chars.next() else { break };
+            if let Some(f) = fold_char(c, chars.next()) {
+                push(&mut text, &mut map, &mut byte_map, f, (char_idx, byte_idx));
+            }
+            char_idx += 1;
+            byte_idx += c.len_utf8() as u32;
+            rest = &rest[c.len_utf8()..];
+        }
+        map.push(char_idx);
+        byte_map.push(byte_idx);
+        Some(NormText {
+            text,
+            map,
+            byte_map,
+        })
     }
 
     /// Char offset in the original for a byte offset in the normalised text (clamped).
@@ -130,29 +169,25 @@ impl NormText {
     }
 }
 
-/// `is_nfc_quick(s.chars()) == Yes`, checked only on the runs of non-ASCII chars: an ASCII
-/// char is always allowed and resets the check's state, so the runs between them can be
-/// checked one by one (and pure ASCII needs no check).
-fn is_nfc_quick_yes(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
-        let start = i + k;
-        let len = bytes[start..]
-            .iter()
-            .position(|b| b.is_ascii())
-            .unwrap_or(bytes.len() - start);
-        // a run of non-ASCII bytes is a run of whole chars
-        let run = s.get(start..start + len).unwrap_or("");
-        if !matches!(
-            is_nfc_quick(run.chars()),
-            unicode_normalization::IsNormalized::Yes
-        ) {
-            return false;
-        }
-        i = start + len;
+/// Per byte value: an ASCII char that normalisation keeps as it is (every byte from 0x80 on,
+/// tab, CR and backtick are false).
+const KEPT_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        t[c] = !matches!(c as u8, b'\t' | b'\r' | b'`');
+        c += 1;
     }
-    true
+    t
+};
+
+/// Appends `from`, `from + 1`, … (`n` numbers) to `map`.
+fn extend_counting(map: &mut Vec<u32>, from: u32, n: usize) {
+    let base = map.len();
+    map.resize(base + n, 0);
+    for (k, slot) in (0u32..).zip(&mut map[base..]) {
+        *slot = from + k;
+    }
 }
 
 fn push(text: &mut String, map: &mut Vec<u32>, byte_map: &mut Vec<u32>, c: char, orig: (u32, u32)) {
@@ -218,7 +253,7 @@ mod tests {
                 is_nfc_quick(t.chars()),
                 unicode_normalization::IsNormalized::Yes
             );
-            assert_eq!(is_nfc_quick_yes(t), whole, "{t:?}");
+            assert_eq!(NormText::without_nfc(t).is_some(), whole, "{t:?}");
         }
     }
 

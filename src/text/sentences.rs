@@ -3,6 +3,8 @@
 //! after ordinals ("auf dem 67. Platz", "am 15. Oktober 2019"), abbreviations ("Dr.", "z. B.",
 //! "e. V."), initials and enumerations ("1. Hamburg"). It does not tokenise or tag words.
 
+use super::chars::is_alphabetic;
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A byte range into the normalised text.
@@ -35,6 +37,13 @@ const ABBREVIATIONS: &[&str] = &[
     "bzgl", "insb", "allg", "ugs", "ff", "mind", "rd", "stv", "Stv", "u.a", "z.B", "d.h", "e.V",
     "o.ä", "u.U", "v.a", "z.T", "i.d.R", "a.M", "a.D", "i.R",
 ];
+
+/// Whether `word` is one of the `ABBREVIATIONS` (a hash set: the list is long).
+fn is_abbreviation(word: &str) -> bool {
+    static SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    SET.contains(word)
+}
 
 /// Words after which "12." is an ordinal ("auf dem 12. Platz", "zum 14. Mal").
 const ORDINAL_LEFT: &[&str] = &[
@@ -145,12 +154,17 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    if let Some(span) = trimmed(text, start, end) {
+        out.push(span);
+    }
+}
+
+/// `start..end` without its leading and trailing white space, if anything is left.
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Span> {
     let s = &text[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
-    if start + lead < end - trail {
-        out.push(Span::new(start + lead, end - trail));
-    }
+    (start + lead < end - trail).then(|| Span::new(start + lead, end - trail))
 }
 
 /// Lines of a paragraph, joining hard-wrapped lines (a long line without final punctuation
@@ -168,9 +182,9 @@ fn lines(text: &str, para: Span) -> Vec<Span> {
 }
 
 fn push_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let mut tmp = Vec::new();
-    push_trimmed(text, start, end, &mut tmp);
-    let Some(line) = tmp.pop() else { return };
+    let Some(line) = trimmed(text, start, end) else {
+        return;
+    };
     if let Some(prev) = out.last_mut() {
         let p = prev.slice(text);
         let joins = p.chars().count() >= 60
@@ -191,7 +205,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// Sentences of the text whose [`paragraphs`] are `paras` (saves splitting them again).
 pub fn sentences_in(text: &str, paras: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 64 + paras.len());
     for &para in paras {
         for line in lines(text, para) {
             split_line(text, line, &mut out);
@@ -231,21 +245,24 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
         // (an ASCII byte is always a char boundary, so slicing at i is safe)
         let terminators = memchr::memchr3_iter(b'.', b'!', b'?', b);
         for i in terminators.filter(|&i| i >= 2 && i + 1 < b.len()) {
+            // (b[i] is ".", "!" or "?")
+            let lower_before = b[i - 1].is_ascii_lowercase() && b[i - 2].is_ascii_lowercase();
+            let capital_next = b[i + 1].is_ascii_uppercase();
+            let digit_next = b[i] == b'.'
+                && b[i + 1] == b' '
+                && b.get(i + 2).is_some_and(|c| c.is_ascii_digit());
+            if !(digit_next || lower_before && capital_next) {
+                continue;
+            }
             let word_before = piece[..i].rsplit(' ').next().unwrap_or("");
-            let ends_word = b[i - 1].is_ascii_lowercase()
-                && b[i - 2].is_ascii_lowercase()
-                && !word_before.contains('.');
+            let ends_word = lower_before && !word_before.contains('.');
             // "…verbessert. 2019 lag die Stadt…": UAX #29 keeps a number followed by a lower-case
             // word in the sentence; after a full word it starts a new one
-            let number_next = b[i] == b'.'
-                && b[i + 1] == b' '
-                && b.get(i + 2).is_some_and(|c| c.is_ascii_digit())
+            let number_next = digit_next
                 && word_before.chars().count() >= 4
-                && word_before.chars().all(char::is_alphabetic)
-                && !ABBREVIATIONS.contains(&word_before);
-            if (matches!(b[i], b'.' | b'!' | b'?') && b[i + 1].is_ascii_uppercase() && ends_word)
-                || number_next
-            {
+                && word_before.chars().all(is_alphabetic)
+                && !is_abbreviation(word_before);
+            if (capital_next && ends_word) || number_next {
                 push_trimmed(text, start, p.start + i + 1, out);
                 start = p.start + i + 1;
             }
@@ -268,17 +285,22 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
     let is_cut = |q: usize| {
         q > 0 && q < b.len() && b[q - 1].is_ascii_alphabetic() && b[q].is_ascii_alphabetic()
     };
-    let mut starts = vec![0];
+    let mut starts = Vec::with_capacity(s.len() / 64 + 2);
+    starts.push(0);
     let mut from = 0;
     while let Some(r) = next_non_plain(s, from) {
         let start = (from..=r).rev().find(|&q| is_cut(q)).unwrap_or(from);
         let end = (r + 1..b.len()).find(|&q| is_cut(q)).unwrap_or(b.len());
-        starts.extend(
-            s[start..end]
-                .split_sentence_bound_indices()
-                .map(|(off, _)| start + off)
-                .filter(|&off| off != start),
-        );
+        if let Some(k) = plain_sentence_end(b, r, end) {
+            starts.push(k);
+        } else {
+            starts.extend(
+                s[start..end]
+                    .split_sentence_bound_indices()
+                    .map(|(off, _)| start + off)
+                    .filter(|&off| off != start),
+            );
+        }
         from = end;
     }
     let ends = starts.iter().skip(1).copied().chain([s.len()]);
@@ -289,28 +311,54 @@ fn sentence_pieces(s: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// The segmenter's one bound in the commonest stretch, "…t. D" (`b[r]` a full stop, "!" or "?",
+/// spaces after it, an ASCII capital, then the stretch's end): before the capital. (Plain chars
+/// before `r` hold no terminator, so no rule looks at them through the spaces; UAX #29 SB11
+/// breaks after a terminator and its spaces unless a lower-case letter, a number, a
+/// continuation or a capital right after the full stop follows.) `None` for any other stretch.
+fn plain_sentence_end(b: &[u8], r: usize, end: usize) -> Option<usize> {
+    if !matches!(b.get(r), Some(b'.' | b'!' | b'?')) {
+        return None;
+    }
+    let mut k = r + 1;
+    while k < end && b[k] == b' ' {
+        k += 1;
+    }
+    (k > r + 1 && k + 1 == end && b.get(k).is_some_and(u8::is_ascii_uppercase)).then_some(k)
+}
+
 /// The byte offset of the first char at or after `from` that is not `is_plain_char`
 /// (ASCII bytes tested as bytes, other chars decoded).
 fn next_non_plain(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n') {
-                return Some(i);
-            }
-            i += 1;
-            continue;
+    loop {
+        // the next byte that is not a plain ASCII char
+        i += b
+            .get(i..)?
+            .iter()
+            .position(|&c| !PLAIN_ASCII[usize::from(c)])?;
+        if b[i] < 0x80 {
+            return Some(i);
         }
-        let ch = s[i..].chars().next()?;
+        let ch = s.get(i..)?.chars().next()?;
         if !is_plain_char(ch) {
             return Some(i);
         }
         i += ch.len_utf8();
     }
-    None
 }
+
+/// Per byte value: an ASCII char that is `is_plain_char` (every byte from 0x80 on is false).
+const PLAIN_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        t[c] = !matches!(c as u8, b'.' | b'!' | b'?' | b'\r' | b'\n');
+        c += 1;
+    }
+    t
+};
 
 /// A char that never ends a sentence nor changes how the segmenter reads the next ones:
 /// ASCII but ".!?" and line breaks, Latin letters, common dashes and bullets.
@@ -359,7 +407,7 @@ fn glued(before: &str, after: &str) -> bool {
             Some(p) => ORDINAL_LEFT.contains(&p.trim_start_matches('(')),
         };
     }
-    if ABBREVIATIONS.contains(&word) {
+    if is_abbreviation(word) {
         return true;
     }
     // initials ("A. Meier") and inner-dot abbreviations ("z.B.", "e.V.")

@@ -1,6 +1,8 @@
 //! Word lists and word-shape tests of the officials extractor: general German, not tied to any
 //! one article.
 
+use crate::text::chars::{is_alphabetic, is_lowercase, is_uppercase};
+
 /// What a role is, from the role gazetteer's `kind` column or the compound head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -71,26 +73,29 @@ pub const NOT_ROLES: &[&str] = &[
 /// The kind of a word built on a productive head: "Organisationsdezernent", "Leiterin".
 pub fn compound_head(w: &str) -> Option<Kind> {
     // every head with every ending ends in one of these letters
-    if w.len() < 4 || !w.ends_with(['t', 'e', 'r', 'f', 'n', 's']) {
+    if w.len() < 4
+        || !matches!(
+            w.as_bytes().last(),
+            Some(b't' | b'e' | b'r' | b'f' | b'n' | b's')
+        )
+    {
         return None;
     }
     // every head with every ending ends in one of these four bytes (with the head capitalised
     // when it stands alone; every stem has four bytes or more and starts with ASCII)
-    static TAILS: std::sync::LazyLock<Vec<[u8; 4]>> = std::sync::LazyLock::new(|| {
-        let mut tails: Vec<[u8; 4]> = SUFFIX_HEADS
-            .iter()
-            .flat_map(|(stem, _)| {
-                let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
-                HEAD_ENDINGS.iter().flat_map(move |end| {
-                    [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+    static TAILS: std::sync::LazyLock<rustc_hash::FxHashSet<u32>> =
+        std::sync::LazyLock::new(|| {
+            SUFFIX_HEADS
+                .iter()
+                .flat_map(|(stem, _)| {
+                    let cap = format!("{}{}", stem[..1].to_ascii_uppercase(), &stem[1..]);
+                    HEAD_ENDINGS.iter().flat_map(move |end| {
+                        [format!("{stem}{end}"), format!("{cap}{end}")].map(|w| last4(&w))
+                    })
                 })
-            })
-            .collect();
-        tails.sort_unstable();
-        tails.dedup();
-        tails
-    });
-    if TAILS.binary_search(&last4(w)).is_err() {
+                .collect()
+        });
+    if !TAILS.contains(&last4(w)) {
         return None;
     }
     for end in HEAD_ENDINGS {
@@ -125,15 +130,15 @@ pub fn compound_head(w: &str) -> Option<Kind> {
     None
 }
 
-/// The last four bytes of a word of four bytes or more.
-fn last4(w: &str) -> [u8; 4] {
+/// The last four bytes of a word of four bytes or more, as one number.
+fn last4(w: &str) -> u32 {
     let b = w.as_bytes();
-    [
+    u32::from_le_bytes([
         b[b.len() - 4],
         b[b.len() - 3],
         b[b.len() - 2],
         b[b.len() - 1],
-    ]
+    ])
 }
 
 /// Adjectives kept in the role as written: "kommissarische", "Erster", "zuständigen".
@@ -182,26 +187,74 @@ pub fn is_qualifier(w: &str) -> bool {
 }
 
 /// Capitalised, with lower-case letters, letters and inner hyphens only: "Müller-Wuttke".
+/// (Every hyphen-separated part starts with a capital, has a lower-case letter after it and
+/// only letters.)
 pub fn name_shaped(w: &str) -> bool {
-    if w.is_ascii() {
-        // the same test on bytes
-        let b = w.as_bytes();
-        return b.first().is_some_and(u8::is_ascii_uppercase)
-            && b.len() >= 2
-            && b.split(|&c| c == b'-').all(|p| {
-                p.first().is_some_and(u8::is_ascii_uppercase)
-                    && p[1..].iter().any(u8::is_ascii_lowercase)
-                    && p[1..].iter().all(u8::is_ascii_alphabetic)
-            });
+    let b = w.as_bytes();
+    // most words fail on their first byte: lower case, a digit
+    match b.first() {
+        None => return false,
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        Some(_) => {}
     }
-    w.starts_with(char::is_uppercase)
-        && w.chars().count() >= 2
-        && w.split('-').all(|p| {
-            let mut cs = p.chars();
-            cs.next().is_some_and(|c| c.is_uppercase())
-                && cs.clone().any(|c| c.is_lowercase())
-                && cs.all(|c| c.is_alphabetic())
-        })
+    // one pass over the bytes; a word with a non-ASCII byte goes char by char
+    let mut part_start = true;
+    let mut has_lower = false;
+    for &c in b {
+        if part_start {
+            if !c.is_ascii_uppercase() {
+                return !c.is_ascii() && name_shaped_chars(w);
+            }
+            part_start = false;
+            has_lower = false;
+        } else if c.is_ascii_lowercase() {
+            has_lower = true;
+        } else if c == b'-' {
+            if !has_lower {
+                return false;
+            }
+            part_start = true;
+        } else if !c.is_ascii_uppercase() {
+            return !c.is_ascii() && name_shaped_chars(w);
+        }
+    }
+    !part_start && has_lower
+}
+
+/// `name_shaped` for a word with non-ASCII chars, in one pass over its chars.
+fn name_shaped_chars(w: &str) -> bool {
+    let mut part_start = true;
+    let mut has_lower = false;
+    for c in w.chars() {
+        if part_start {
+            if !is_uppercase(c) {
+                return false;
+            }
+            part_start = false;
+            has_lower = false;
+        } else if c == '-' {
+            if !has_lower {
+                return false;
+            }
+            part_start = true;
+        } else if !is_alphabetic(c) {
+            return false;
+        } else if is_lowercase(c) {
+            has_lower = true;
+        }
+    }
+    !part_start && has_lower
+}
+
+/// `w.rsplit_once('-')`, on bytes.
+pub fn split_last_hyphen(w: &str) -> Option<(&str, &str)> {
+    let k = w.as_bytes().iter().rposition(|&b| b == b'-')?;
+    Some((w.get(..k)?, w.get(k + 1..)?))
+}
+
+/// The part of `w` after its last hyphen (all of `w` without one).
+pub fn after_last_hyphen(w: &str) -> &str {
+    split_last_hyphen(w).map_or(w, |(_, r)| r)
 }
 
 /// Words after a name that make it part of a street, prize or institution name.
@@ -597,6 +650,8 @@ pub const TOPIC_PREFIXES: &[&str] = &[
     "Bürgermeister",
     "City",
 ];
+
+pub use crate::text::word_filter::WordFilter;
 
 /// Fx hashing (rustc-hash) for the short words of the fixed lexicons: SipHash's guard against
 /// crafted collisions buys nothing for them and costs more than the lookup itself.

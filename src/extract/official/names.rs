@@ -9,8 +9,8 @@ use std::collections::HashMap;
 impl Ctx<'_> {
     pub(super) fn is_first_name(&self, w: &str) -> bool {
         let first_names = &self.rules.first_names;
-        first_names.contains(w)
-            || (w.contains('-') && w.split('-').all(|p| first_names.contains(p)))
+        (self.rules.first_name_filter.may_contain(w) && first_names.contains(w))
+            || (w.bytes().any(|b| b == b'-') && w.split('-').all(|p| first_names.contains(p)))
     }
 
     /// A token that can be part of a person's name.
@@ -20,10 +20,7 @@ impl Ctx<'_> {
             && !is_stop(w)
             && !self.rules.parties.contains_key(w)
             && !self.is_role_word(w)
-            && !self
-                .rules
-                .roles
-                .contains_key(w.rsplit('-').next().unwrap_or(w))
+            && !self.rules.roles.contains_key(after_last_hyphen(w))
     }
 
     /// Every name led by a known first name ("Anna Muster", "Dr. Karl-Heinz Beispiel-Probe").
@@ -31,6 +28,11 @@ impl Ctx<'_> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            // (a name-shaped word is capitalised)
+            if !self.toks[i].upper {
+                i += 1;
+                continue;
+            }
             let w = self.tok(i);
             // the cheap shape test (part of `name_token`) first
             if !name_shaped(w) || !self.is_first_name(w) || !self.name_token(i) {

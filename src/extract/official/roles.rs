@@ -18,10 +18,12 @@ impl Ctx<'_> {
             return None;
         }
         let t = self.toks[i];
+        // most capitalised words are in neither `multi_first` nor `roles`
+        let maybe_listed = self.rules.role_filter.may_contain(w);
         let mut t1 = i;
         let mut kind = None;
         // multi-word surfaces ("Chief Digital Officer", "Erster Bürgermeister")
-        if self.rules.multi_first.contains(w) {
+        if maybe_listed && self.rules.multi_first.contains(w) {
             for n in (2..=4).rev() {
                 let j = i + n - 1;
                 if j >= self.toks.len() || (i + 1..=j).any(|k| self.gap_before(k) != " ") {
@@ -44,10 +46,10 @@ impl Ctx<'_> {
         let mut head = (t.s, t.e);
         let mut amp_start = None;
         if kind.is_none() {
-            if let Some(k) = self.rules.roles.get(w) {
+            if let Some(k) = maybe_listed.then(|| self.rules.roles.get(w)).flatten() {
                 kind = Some(*k);
             }
-            if let Some((prefix, rest)) = w.rsplit_once('-') {
+            if let Some((prefix, rest)) = split_last_hyphen(w).filter(|_| t.hyphen) {
                 let head_kind = self
                     .rules
                     .roles
