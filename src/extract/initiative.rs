@@ -604,7 +604,7 @@ impl InitiativeRules {
         // the regex is slow on long texts: it runs only on the stretches that name a form
         let stretches = stretches(t, &['.', '&', '@', '-'], &["mbH", "AG", "UG"]);
         for (base, stretch) in stretches {
-            for cap in self.company.captures_iter(stretch) {
+            for cap in self.company_matches(stretch) {
                 let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else {
                     continue;
                 };
@@ -633,6 +633,46 @@ impl InitiativeRules {
                     rule: "initiative.company",
                 });
             }
+        }
+        out
+    }
+
+    /// The matches of `company` in a stretch, as `captures_iter` finds them, but faster: a
+    /// match is at most four whitespace-separated words (up to three names and the form,
+    /// which holds a needle), so for each needle (in order, after the last match) the regex
+    /// runs only from the third word before the needle's word to the third word after it,
+    /// and a match counts only if it starts in or before the needle's word: all matches from
+    /// those starts lie in that window, so the leftmost-first match is the same. The window
+    /// ends at whitespace (or the stretch end), where `\b` reads the same.
+    fn company_matches<'s>(&self, stretch: &'s str) -> Vec<regex::Captures<'s>> {
+        let bytes = stretch.as_bytes();
+        let mut hits: Vec<usize> = ["mbH", "AG", "UG"]
+            .iter()
+            .flat_map(|n| memchr::memmem::find_iter(bytes, n.as_bytes()))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for h in hits {
+            if h < pos {
+                continue;
+            }
+            let word_end = run_end(stretch, h);
+            let from = run_start(stretch, h, 3).max(pos);
+            let to = run_end_after(stretch, word_end, 3);
+            let Some(cap) = stretch
+                .get(..to)
+                .and_then(|w| self.company.captures_at(w, from))
+            else {
+                continue;
+            };
+            let Some(all) = cap.get(0) else { continue };
+            if all.start() >= word_end {
+                continue;
+            }
+            pos = all.end();
+            out.push(cap);
         }
         out
     }
@@ -1220,6 +1260,51 @@ fn copula_subject(m: &str) -> Option<&str> {
     } else {
         words.next()
     }
+}
+
+/// The end of the whitespace-separated word around byte `at` (a char boundary).
+fn run_end(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|r| r.find(char::is_whitespace).map(|k| at + k))
+        .unwrap_or(s.len())
+}
+
+/// The end of the `n`-th whitespace-separated word after `end` (a word end), or the text end.
+fn run_end_after(s: &str, end: usize, n: usize) -> usize {
+    let mut e = end;
+    for _ in 0..n {
+        let Some(r) = s.get(e..) else { return s.len() };
+        let Some(k) = r.find(|c: char| !c.is_whitespace()) else {
+            return s.len();
+        };
+        e = run_end(s, e + k);
+    }
+    e
+}
+
+/// The start of the `n`-th whitespace-separated word before the word around byte `at`, or 0.
+fn run_start(s: &str, at: usize, n: usize) -> usize {
+    let start_of = |e: usize| {
+        s.get(..e)
+            .and_then(|l| l.rfind(char::is_whitespace))
+            .map_or(0, |k| k + l_len(s, k))
+    };
+    let mut b = start_of(at);
+    for _ in 0..n {
+        let Some(l) = s.get(..b) else { return 0 };
+        let Some(k) = l.rfind(|c: char| !c.is_whitespace()) else {
+            return 0;
+        };
+        b = start_of(k);
+    }
+    b
+}
+
+/// The byte length of the char at `k` (a char boundary) of `s`.
+fn l_len(s: &str, k: usize) -> usize {
+    s.get(k..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
 }
 
 /// The last word of a text (letters, digits, hyphens).
