@@ -57,6 +57,15 @@ struct Cand {
 /// fast regex engines run on any text (Unicode word boundaries keep them off German text).
 const UNIT: &str = r"(Referat(?:es|s)?|Stabs?stelle|Amt(?:es|s)?|Team|Dezernat(?:es|s)?|Abteilung|Fachbereich(?:es|s)?|Geschäftsstelle|Fachstelle|Stabsbereich(?:es|s)?)\s+(?:für\s+((?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*(?:(?:,\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)*\s+(?:und|sowie)\s+(?:[A-ZÄÖÜ]\w*(?:e|er|es|en)\s+)?[A-ZÄÖÜ][\w-]*)?)|([A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2}))";
 
+/// The words a `copula` match starts with (after `^` or a space).
+const COPULA_STARTS: &[&str] = &[
+    "Ein", "ein", "Eine", "eine", "Eines", "eines", "Einer", "einer", "Weitere", "weitere",
+    "Weiteres", "weiteres", "Weiterer", "weiterer", "Andere", "andere", "Anderes", "anderes",
+];
+
+/// The verbs of a `copula` match (whole words).
+const COPULA_VERBS: &[&str] = &["ist", "sei", "war", "wäre", "bleibt"];
+
 /// Names that are never an initiative on their own.
 const GENERIC: &[&str] = &[
     "smart city",
@@ -374,10 +383,13 @@ impl InitiativeRules {
                 && ["der", "die", "das"].iter().any(|d| left.trim_end().ends_with(d))
                 // (and holds a copula verb)
                 && ["ist", "sei", "war", "wäre", "bleibt"].iter().any(|v| left.contains(v))
-                && let Some(cap) = self.copula.captures(left)
-                && let Some(h) = cap
-                    .get(1)
-                    .and_then(|w| self.lex.quote_head_of(&w.as_str().to_lowercase()))
+                && let tail = copula_tail(left)
+                // (whose words hold an article word and a copula verb: the regex is slow)
+                && tail.split_whitespace().any(|w| COPULA_STARTS.contains(&w))
+                && tail.split_whitespace().any(|w| COPULA_VERBS.contains(&w))
+                && let Some(m) = self.copula.find(tail)
+                && let Some(h) = copula_subject(m.as_str())
+                    .and_then(|w| self.lex.quote_head_of(&w.to_lowercase()))
             {
                 accepted = Some((content.to_string(), h.kind.clone(), cspan));
             }
@@ -592,7 +604,7 @@ impl InitiativeRules {
         // the regex is slow on long texts: it runs only on the stretches that name a form
         let stretches = stretches(t, &['.', '&', '@', '-'], &["mbH", "AG", "UG"]);
         for (base, stretch) in stretches {
-            for cap in self.company.captures_iter(stretch) {
+            for cap in self.company_matches(stretch) {
                 let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) else {
                     continue;
                 };
@@ -621,6 +633,46 @@ impl InitiativeRules {
                     rule: "initiative.company",
                 });
             }
+        }
+        out
+    }
+
+    /// The matches of `company` in a stretch, as `captures_iter` finds them, but faster: a
+    /// match is at most four whitespace-separated words (up to three names and the form,
+    /// which holds a needle), so for each needle (in order, after the last match) the regex
+    /// runs only from the third word before the needle's word to the third word after it,
+    /// and a match counts only if it starts in or before the needle's word: all matches from
+    /// those starts lie in that window, so the leftmost-first match is the same. The window
+    /// ends at whitespace (or the stretch end), where `\b` reads the same.
+    fn company_matches<'s>(&self, stretch: &'s str) -> Vec<regex::Captures<'s>> {
+        let bytes = stretch.as_bytes();
+        let mut hits: Vec<usize> = ["mbH", "AG", "UG"]
+            .iter()
+            .flat_map(|n| memchr::memmem::find_iter(bytes, n.as_bytes()))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for h in hits {
+            if h < pos {
+                continue;
+            }
+            let word_end = run_end(stretch, h);
+            let from = run_start(stretch, h, 3).max(pos);
+            let to = run_end_after(stretch, word_end, 3);
+            let Some(cap) = stretch
+                .get(..to)
+                .and_then(|w| self.company.captures_at(w, from))
+            else {
+                continue;
+            };
+            let Some(all) = cap.get(0) else { continue };
+            if all.start() >= word_end {
+                continue;
+            }
+            pos = all.end();
+            out.push(cap);
         }
         out
     }
@@ -1176,6 +1228,85 @@ fn stretches<'t>(t: &'t str, inner: &[char], needles: &[&str]) -> Vec<(usize, &'
     found.into_iter().map(|(s, e)| (s, &t[s..e])).collect()
 }
 
+/// The end of a text where a `copula` match can lie: its last seven whitespace-separated
+/// words, from the whitespace char before them (or the whole text if it has no more words).
+/// A match is four to seven whole words (each starts after `^` or `\s` and ends before
+/// `\s` or the text's end), so the regex finds the same match there, far faster.
+fn copula_tail(s: &str) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word && words == 7 {
+                return &s[i..];
+            }
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    s
+}
+
+/// The capitalised word of a `copula` match (its group 1), without the slow captures: the
+/// match's words are whole whitespace-separated words, the second is the group unless it
+/// starts lower-case (then it is the optional word before the group).
+fn copula_subject(m: &str) -> Option<&str> {
+    let mut words = m.split_whitespace().skip(1);
+    let second = words.next()?;
+    if second.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, 'Ä' | 'Ö' | 'Ü')) {
+        Some(second)
+    } else {
+        words.next()
+    }
+}
+
+/// The end of the whitespace-separated word around byte `at` (a char boundary).
+fn run_end(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|r| r.find(char::is_whitespace).map(|k| at + k))
+        .unwrap_or(s.len())
+}
+
+/// The end of the `n`-th whitespace-separated word after `end` (a word end), or the text end.
+fn run_end_after(s: &str, end: usize, n: usize) -> usize {
+    let mut e = end;
+    for _ in 0..n {
+        let Some(r) = s.get(e..) else { return s.len() };
+        let Some(k) = r.find(|c: char| !c.is_whitespace()) else {
+            return s.len();
+        };
+        e = run_end(s, e + k);
+    }
+    e
+}
+
+/// The start of the `n`-th whitespace-separated word before the word around byte `at`, or 0.
+fn run_start(s: &str, at: usize, n: usize) -> usize {
+    let start_of = |e: usize| {
+        s.get(..e)
+            .and_then(|l| l.rfind(char::is_whitespace))
+            .map_or(0, |k| k + l_len(s, k))
+    };
+    let mut b = start_of(at);
+    for _ in 0..n {
+        let Some(l) = s.get(..b) else { return 0 };
+        let Some(k) = l.rfind(|c: char| !c.is_whitespace()) else {
+            return 0;
+        };
+        b = start_of(k);
+    }
+    b
+}
+
+/// The byte length of the char at `k` (a char boundary) of `s`.
+fn l_len(s: &str, k: usize) -> usize {
+    s.get(k..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8)
+}
+
 /// The last word of a text (letters, digits, hyphens).
 fn last_word(s: &str) -> &str {
     let start = s
@@ -1234,6 +1365,30 @@ mod tests {
         assert_eq!(first.evidence.text, "Klimadaten live");
         assert_eq!(rec.initiatives[1].partners, ["IHK"]);
         assert_eq!(rec.initiatives[1].evidence.rule, "initiative.head_noun");
+    }
+
+    #[test]
+    fn copula_tail_and_subject_find_the_same_word() {
+        let rules = super::InitiativeRules::new(&corpus::extractor().gaz);
+        for left in [
+            "Ein Projekt ist die ",
+            "Ein Projekt ist die",
+            "Und ein weiteres Projekt ist seit langem die  ",
+            "Dort sagt man: Eine neue Plattform war nicht mehr nur die\u{a0}",
+            "Ein x y z Weiteres Projekt bleibt gar nicht der ",
+            " eine Strategie wäre aber die",
+            "Anderes Format sei eben das",
+        ] {
+            let whole = rules
+                .copula
+                .captures(left)
+                .and_then(|c| c.get(1).map(|g| g.as_str()));
+            let part = rules
+                .copula
+                .find(super::copula_tail(left))
+                .and_then(|m| super::copula_subject(m.as_str()));
+            assert_eq!(whole, part, "{left:?}");
+        }
     }
 
     #[test]
