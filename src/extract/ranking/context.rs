@@ -502,16 +502,17 @@ fn may_be_compound(sent: &str, w: Words) -> bool {
             .is_some_and(|c| !c.is_ascii() || c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
     // each word only where the sentence has it (or, for both "Vergleich"s, "ergleich")
-    [
-        ("Ranking", const { mask(&["Ranking"]) }),
-        ("Vergleich", const { mask(&["ergleich"]) }),
-        ("vergleich", const { mask(&["ergleich"]) }),
-        ("Index", const { mask(&["Index"]) }),
-        ("Wertung", const { mask(&["Wertung"]) }),
-    ]
-    .iter()
-    .filter(|(_, m)| w.any(*m))
-    .any(|(sfx, _)| sent.match_indices(sfx).any(|(p, _)| glued(p)))
+    w.any_occurrence(
+        sent,
+        &[
+            ("Ranking", const { mask(&["Ranking"]) }),
+            ("Vergleich", const { mask(&["ergleich"]) }),
+            ("vergleich", const { mask(&["ergleich"]) }),
+            ("Index", const { mask(&["Index"]) }),
+            ("Wertung", const { mask(&["Wertung"]) }),
+        ],
+        glued,
+    )
 }
 
 /// Back up from a category word to the preposition that introduces it ("in der Kategorie").

@@ -763,24 +763,20 @@ const NUMBER_WORD_ENDS: &[&str] = &[
 /// Whether a rank noun of `sent` follows spaces after a number (digits or a number word), as
 /// in every match of the `delta` pattern ("um fünf Plätze", "23 Plätze").
 fn may_be_delta(sent: &str, w: Words) -> bool {
-    [
+    let nouns = [
         ("Plätze", const { mask(&["Plätze"]) }),
         ("Platz", const { mask(&["Platz"]) }),
         ("Ränge", const { mask(&["Ränge"]) }),
         ("Rang", const { mask(&["Rang"]) }),
         ("Position", const { mask(&["Position"]) }),
         ("Zähler", const { mask(&["Zähler"]) }),
-    ]
-    .iter()
-    .filter(|(_, m)| w.any(*m))
-    .any(|(noun, _)| {
-        sent.match_indices(noun).any(|(p, _)| {
-            let before = &sent[..p];
-            let number = before.trim_end();
-            number.len() < before.len()
-                && (number.ends_with(char::is_numeric)
-                    || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
-        })
+    ];
+    w.any_occurrence(sent, &nouns, |p| {
+        let before = &sent[..p];
+        let number = before.trim_end();
+        number.len() < before.len()
+            && (number.ends_with(char::is_numeric)
+                || NUMBER_WORD_ENDS.iter().any(|e| number.ends_with(e)))
     })
 }
 
@@ -800,26 +796,22 @@ fn has_superlative_end(sent: &str) -> bool {
 /// as in every match of the `range` pattern ("Platz elf bis 20").
 fn may_be_range(sent: &str, w: Words) -> bool {
     let skip_word = |s: &str| s.trim_start_matches(char::is_alphanumeric).len();
-    [
+    let nouns = [
         ("Platz", const { mask(&["Platz"]) }),
         ("Plätze", const { mask(&["Plätze"]) }),
         ("Rang", const { mask(&["Rang"]) }),
         ("Ränge", const { mask(&["Ränge"]) }),
-    ]
-    .iter()
-    .filter(|(_, m)| w.any(*m))
-    .any(|(noun, _)| {
-        sent.match_indices(noun).any(|(p, _)| {
-            let after_noun = &sent[p..];
-            let rest = &after_noun[after_noun.len() - skip_word(after_noun)..];
-            let number = rest.trim_start();
-            if number.len() == rest.len() {
-                return false;
-            }
-            let rest = &number[number.len() - skip_word(number)..];
-            let joiner = rest.trim_start();
-            joiner.len() < rest.len() && (joiner.starts_with("bis") || joiner.starts_with("und"))
-        })
+    ];
+    w.any_occurrence(sent, &nouns, |p| {
+        let after_noun = &sent[p..];
+        let rest = &after_noun[after_noun.len() - skip_word(after_noun)..];
+        let number = rest.trim_start();
+        if number.len() == rest.len() {
+            return false;
+        }
+        let rest = &number[number.len() - skip_word(number)..];
+        let joiner = rest.trim_start();
+        joiner.len() < rest.len() && (joiner.starts_with("bis") || joiner.starts_with("und"))
     })
 }
 

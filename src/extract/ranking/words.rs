@@ -171,6 +171,20 @@ impl Words {
         self.bits & mask != 0
     }
 
+    /// Whether `test` holds at the byte offset of some occurrence in `sent` of one of
+    /// `words`, each searched only when the sentence has it (its mask says so).
+    pub fn any_occurrence(
+        self,
+        sent: &str,
+        words: &[(&str, u128)],
+        test: impl Fn(usize) -> bool,
+    ) -> bool {
+        words
+            .iter()
+            .filter(|(_, m)| self.any(*m))
+            .any(|(word, _)| sent.match_indices(word).any(|(p, _)| test(p)))
+    }
+
     /// Whether a category surface may occur in the sentence (without one, a search for them
     /// finds nothing).
     pub fn may_have_category(self) -> bool {
