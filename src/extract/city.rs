@@ -350,13 +350,16 @@ fn weights(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> FxHashMap<u32, 
 pub fn subject(a: &Article, g: &Gazetteers, mentions: &[Mention]) -> Option<u32> {
     let score = weights(a, g, mentions);
     let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+    // higher score, then larger population, then the register's order: never the hash order
     ranked.sort_by(|x, y| {
-        y.1.total_cmp(&x.1).then(
-            g.cities
-                .city(y.0)
-                .population
-                .cmp(&g.cities.city(x.0).population),
-        )
+        y.1.total_cmp(&x.1)
+            .then(
+                g.cities
+                    .city(y.0)
+                    .population
+                    .cmp(&g.cities.city(x.0).population),
+            )
+            .then(x.0.cmp(&y.0))
     });
     let (best, s1) = *ranked.first()?;
     let s2 = ranked.get(1).map(|r| r.1).unwrap_or(0.0);
