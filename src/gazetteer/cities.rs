@@ -76,11 +76,31 @@ pub struct CityGazetteer {
     lower_first: rustc_hash::FxHashSet<String>,
     /// the first bytes of `lower_first`'s words, as a bit set (a cheap test before the hash)
     lower_first_bytes: [u64; 4],
+    /// a quick "no" before `lower_first`
+    lower_first_filter: WordFilter,
+    /// per byte value: whether a form may start at it (see `start_bytes`)
+    start_bytes: [bool; 256],
     /// per pattern: forms and whether the form is an ambiguous word
     patterns: Vec<(Vec<Form>, bool)>,
     by_ags: HashMap<String, u32>,
     /// The names of the German states ("Sachsen", "Brandenburg").
     pub states: HashSet<String>,
+}
+
+/// The bytes a form may start with: every byte but the ASCII chars that are no letter or digit
+/// and the lower-case ASCII letters no form in `lower_first` starts with (continuation bytes
+/// of non-ASCII chars are never tested where a char starts, so they may be in).
+fn start_bytes(lower_first_bytes: &[u64; 4]) -> [bool; 256] {
+    let mut t = [true; 256];
+    for (b, slot) in t.iter_mut().enumerate().take(0x80) {
+        let byte = b as u8;
+        *slot = if byte.is_ascii_lowercase() {
+            lower_first_bytes[b >> 6] & (1 << (b & 63)) != 0
+        } else {
+            byte.is_ascii_alphanumeric()
+        };
+    }
+    t
 }
 
 fn genitive(name: &str) -> Option<String> {
@@ -245,6 +265,8 @@ impl CityGazetteer {
                 lower_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
         }
+        let start_bytes = start_bytes(&lower_first_bytes);
+        let lower_first_filter = WordFilter::new(lower_first.iter().map(String::as_str));
         let by_ags = cities
             .iter()
             .enumerate()
@@ -262,6 +284,8 @@ impl CityGazetteer {
             surfaces,
             lower_first,
             lower_first_bytes,
+            lower_first_filter,
+            start_bytes,
             patterns,
             by_ags,
             states,
@@ -293,22 +317,33 @@ impl CityGazetteer {
     fn is_lower_first(&self, word: &str) -> bool {
         let b = word.as_bytes()[0];
         self.lower_first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+            && self.lower_first_filter.may_contain(word)
             && self.lower_first.contains(word)
     }
 
     pub fn find<'g>(&'g self, text: &str) -> Vec<CityHit<'g>> {
         let mut out = Vec::new();
         let mut key = String::new();
-        let mut pos = 0;
         let bytes = text.as_bytes();
-        while pos < text.len() {
-            // skip to the next word char (ASCII bytes tested as bytes)
+        let mut pos = 0;
+        // the next byte that may start a form: most bytes are lower-case ASCII letters, which
+        // start none but the few forms in `lower_first`
+        while let Some(skip) = bytes
+            .get(pos..)
+            .and_then(|rest| rest.iter().position(|&b| self.start_bytes[usize::from(b)]))
+        {
+            pos += skip;
+            // a word starts here unless a word char comes right before
+            if pos > 0 && ends_with_word_char(&text[..pos]) {
+                // inside a word: no word starts before its end
+                pos += word_len(&text[pos..]).max(1);
+                while pos < text.len() && !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
             let b = bytes[pos];
             let c = if b < 0x80 {
-                if !ASCII_ALNUM[usize::from(b)] {
-                    pos += 1;
-                    continue;
-                }
                 b as char
             } else {
                 let Some(c) = text[pos..].chars().next() else {
@@ -351,6 +386,10 @@ impl CityGazetteer {
                         key.extend(w.to_lowercase());
                     }
                 }
+                if !self.index_filter.may_contain(&key) {
+                    pos += word_len;
+                    continue;
+                }
             }
             let hit = self.index.get(key.as_str()).and_then(|ids| {
                 ids.iter().find_map(|&id| {
@@ -389,6 +428,15 @@ impl CityGazetteer {
             pos += word_len;
         }
         out
+    }
+}
+
+/// Whether the last char of `s` is a word char (ASCII bytes tested as bytes).
+fn ends_with_word_char(s: &str) -> bool {
+    match s.as_bytes().last() {
+        None => false,
+        Some(&b) if b < 0x80 => ASCII_ALNUM[usize::from(b)],
+        Some(_) => s.chars().next_back().is_some_and(is_alphanumeric),
     }
 }
 
