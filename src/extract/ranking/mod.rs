@@ -196,6 +196,20 @@ impl RankingRules {
             && mentions.iter().all(|m| m.span.start <= m.span.end);
         let sentence_words = self.words.per_sentence(text, &a.sentences);
         let mut scopes = LazyScopes::new(&self.ctx, text, &a.sentences, &sentence_words);
+        // every sentence's positions first, one sentence after the other (the patterns' code
+        // and automata stay in the caches)
+        let mut all_positions: Vec<Vec<patterns::PosExpr>> = a
+            .sentences
+            .iter()
+            .zip(&sentence_words)
+            .map(|(&s, &w)| {
+                if has_position_words(w) {
+                    self.pat.positions(text, s, w)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
         // the first sentence of the current paragraph, which carried categories do not leave
         let mut run_start = 0;
         let mut carried_para: Option<usize> = None;
@@ -210,14 +224,9 @@ impl RankingRules {
             }
             // most sentences state no position: a cheap word check skips them
             let sent_text = s.slice(text);
-            let has_positions = w.any(const { mask(POSITION_ANCHORS) })
-                || (w.any(const { mask(&["ste"]) }) && w.any(const { mask(SUPERLATIVE_NOUNS) }));
+            let has_positions = has_position_words(w);
             let has_scopes = w.any(const { mask(SCOPE_ANCHORS) });
-            let mut positions = if has_positions {
-                self.pat.positions(text, s, w)
-            } else {
-                Vec::new()
-            };
+            let mut positions = std::mem::take(&mut all_positions[si]);
             if has_scopes || !positions.is_empty() {
                 scopes.allow(si);
             }
@@ -537,6 +546,13 @@ impl RankingRules {
             })
             .collect()
     }
+}
+
+/// Whether a sentence with these words may state a position (else `Patterns::positions`
+/// finds none).
+fn has_position_words(w: Words) -> bool {
+    w.any(const { mask(POSITION_ANCHORS) })
+        || (w.any(const { mask(&["ste"]) }) && w.any(const { mask(SUPERLATIVE_NOUNS) }))
 }
 
 /// The mentions wholly inside `s`, in their order. With `sorted` (mentions sorted by start,
