@@ -196,20 +196,18 @@ impl RankingRules {
             && mentions.iter().all(|m| m.span.start <= m.span.end);
         let sentence_words = self.words.per_sentence(text, &a.sentences);
         let mut scopes = LazyScopes::new(&self.ctx, text, &a.sentences, &sentence_words);
-        // every sentence's positions first, one sentence after the other (the patterns' code
-        // and automata stay in the caches)
-        let mut all_positions: Vec<Vec<patterns::PosExpr>> = a
-            .sentences
-            .iter()
-            .zip(&sentence_words)
-            .map(|(&s, &w)| {
-                if has_position_words(w) {
-                    self.pat.positions(text, s, w)
-                } else {
-                    Vec::new()
-                }
+        // every sentence's positions first, each kind over all sentences before the next (the
+        // patterns' code and automata stay in the caches)
+        let with_positions: Vec<usize> = (0..a.sentences.len())
+            .filter(|&si| {
+                sentence_words
+                    .get(si)
+                    .is_some_and(|&w| has_position_words(w))
             })
             .collect();
+        let mut all_positions =
+            self.pat
+                .positions_of(text, &a.sentences, &sentence_words, &with_positions);
         // the first sentence of the current paragraph, which carried categories do not leave
         let mut run_start = 0;
         let mut carried_para: Option<usize> = None;

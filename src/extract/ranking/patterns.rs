@@ -56,6 +56,25 @@ const NUM: &str = r"(\d{1,3}|[Ee]ins|[Zz]wei|[Dd]rei|[Vv]ier|[Ff]ünf|[Ss]echs|[
 const ORD: &str = r"((?:[Ee]rst|[Zz]weit|[Dd]ritt|[Vv]iert|[Ff]ünft|[Ss]echst|[Ss]iebt|[Ss]iebent|[Aa]cht|[Nn]eunt|[Zz]ehnt|[Ee]lft|[Zz]wölft|[Dd]reizehnt|[Vv]ierzehnt|[Ff]ünfzehnt|[Ss]echzehnt|[Ss]iebzehnt|[Aa]chtzehnt|[Nn]eunzehnt|[Zz]wanzigst|[Dd]reißigst)(?:e|en|er|es|em))";
 const NOUN: &str = r"(?:Platz|Rang|Position|Gesamtrang|Gesamtplatz|Tabellenplatz|Stelle|Platzierung|Spitzenplatz|Spitzenrang)";
 
+/// Adds a position unless it overlaps one found before.
+fn push(out: &mut Vec<PosExpr>, pos: Pos, span: Span, rule: &'static str) {
+    if out
+        .iter()
+        .any(|e| e.span.start < span.end && span.start < e.span.end)
+    {
+        return;
+    }
+    out.push(PosExpr {
+        pos,
+        span,
+        rule,
+        prev: None,
+        is_previous: false,
+        negated: false,
+        scope: None,
+    });
+}
+
 pub struct Patterns {
     /// "Platz 12", "Rang sechs", "Position 11", "Platz Nr. 3"
     noun_num: Regex,
@@ -197,27 +216,72 @@ impl Patterns {
     }
 
     /// Every position expression of the sentence `s` (a span of `text`), in text order.
+    #[cfg(test)]
     pub fn positions(&self, text: &str, s: Span, w: Words) -> Vec<PosExpr> {
-        let sent = s.slice(text);
-        let mut out: Vec<PosExpr> = Vec::new();
-        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
-        let push = |out: &mut Vec<PosExpr>, pos: Pos, span: Span, rule: &'static str| {
-            if out
-                .iter()
-                .any(|e| e.span.start < span.end && span.start < e.span.end)
-            {
-                return;
+        self.positions_of(text, &[s], &[w], &[0])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Every position expression of each sentence `sentences[i]` for `i` in `todo` (`words[i]`
+    /// are its words), in text order; the other sentences get none. Each kind of expression is
+    /// looked for in all these sentences before the next kind, so that its pattern's code and
+    /// automaton stay in the caches; per sentence the kinds come in the order of `KINDS`, and
+    /// an expression overlapping one found before is dropped; then `MARKERS` mark them.
+    pub fn positions_of(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        words: &[Words],
+        todo: &[usize],
+    ) -> Vec<Vec<PosExpr>> {
+        type Kind = fn(&Patterns, &str, Span, Words, &mut Vec<PosExpr>);
+        const KINDS: [Kind; 11] = [
+            Patterns::moves,
+            Patterns::noun_numbers,
+            Patterns::ordinal_digits,
+            Patterns::ordinal_words,
+            Patterns::firsts,
+            Patterns::superlatives,
+            Patterns::last_of_total,
+            Patterns::leads,
+            Patterns::top_n,
+            Patterns::among_first,
+            Patterns::podiums,
+        ];
+        let mut out: Vec<Vec<PosExpr>> = vec![Vec::new(); sentences.len()];
+        for kind in KINDS {
+            for &si in todo {
+                if let (Some(&s), Some(&w), Some(found)) =
+                    (sentences.get(si), words.get(si), out.get_mut(si))
+                {
+                    kind(self, text, s, w, found);
+                }
             }
-            out.push(PosExpr {
-                pos,
-                span,
-                rule,
-                prev: None,
-                is_previous: false,
-                negated: false,
-                scope: None,
-            });
-        };
+        }
+        // markers on the expressions found
+        type Marker = fn(&Patterns, &str, Span, Words, &mut [PosExpr]);
+        const MARKERS: [Marker; 2] = [Patterns::mark_previous, Patterns::mark_negated];
+        for marker in MARKERS {
+            for &si in todo {
+                if let (Some(&s), Some(&w), Some(found)) =
+                    (sentences.get(si), words.get(si), out.get_mut(si))
+                {
+                    marker(self, text, s, w, found);
+                }
+            }
+        }
+        for &si in todo {
+            if let Some(found) = out.get_mut(si) {
+                found.sort_by_key(|e| e.span.start);
+            }
+        }
+        out
+    }
+
+    /// Positions of one kind: from–to pairs: "von Platz 19 auf Platz 8" (first: they take precedence).
+    fn moves(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
         // from–to first: "von Platz 19 auf Platz 8"
         for c in w
             .any(const { mask(&["on "]) })
@@ -272,6 +336,12 @@ impl Patterns {
                 scope: None,
             });
         }
+    }
+
+    /// Positions of one kind: "Platz 12", "Rang sechs".
+    fn noun_numbers(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for c in w
             .any(const { mask(&["Platz", "Rang", "Position", "Platzierung"]) })
             .then(|| self.noun_num.find_iter(sent))
@@ -286,9 +356,15 @@ impl Patterns {
                 continue;
             }
             if let Some(v) = num_value(n) {
-                push(&mut out, Pos::Exact(v), at(m0), "rank.noun_number");
+                push(out, Pos::Exact(v), at(m0), "rank.noun_number");
             }
         }
+    }
+
+    /// Positions of one kind: "67. Platz".
+    fn ordinal_digits(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for c in w
             .any(const { mask(&[". ", ".P", ".R", ".S"]) })
             .then(|| self.num_dot_noun.find_iter(sent))
@@ -298,9 +374,15 @@ impl Patterns {
             // the digits before the match's first dot
             let (m0, n) = (c, c.as_str().split('.').next().unwrap_or(""));
             if let Some(v) = num_value(n) {
-                push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
+                push(out, Pos::Exact(v), at(m0), "rank.ordinal_digits");
             }
         }
+    }
+
+    /// Positions of one kind: "zweiten Rang".
+    fn ordinal_words(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for c in (w.any(const { mask(&["Platz", "Rang", "Position", "Stelle", "Platzierung"]) })
             && w.any(const { mask(ORDINAL_PARTS) }))
         .then(|| self.ord_noun.find_iter(sent))
@@ -313,9 +395,15 @@ impl Patterns {
                 c.as_str().split(char::is_whitespace).next().unwrap_or(""),
             );
             if let Some(v) = ordinal_word(n) {
-                push(&mut out, Pos::Exact(v), at(m0), "rank.ordinal_word");
+                push(out, Pos::Exact(v), at(m0), "rank.ordinal_word");
             }
         }
+    }
+
+    /// Positions of one kind: "Spitzenreiter", "an der Spitze", "zweitplatziert".
+    fn firsts(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for m in w
             .any(
                 const {
@@ -349,8 +437,14 @@ impl Patterns {
             {
                 continue;
             }
-            push(&mut out, Pos::Exact(v), at(m), "rank.first");
+            push(out, Pos::Exact(v), at(m), "rank.first");
         }
+    }
+
+    /// Positions of one kind: "die smarteste Stadt", "zweitbeste Großstadt Bayerns".
+    fn superlatives(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         // a superlative needs its noun and "ste" or "führende" (every adjective it takes has one)
         let superlative = w
             .any(const { mask(&["Stadt", "stadt", "Kommune", "City", "Region", "Metropole"]) })
@@ -397,6 +491,12 @@ impl Patterns {
                 });
             }
         }
+    }
+
+    /// Positions of one kind: "Schlusslicht unter den 71 Städten".
+    fn last_of_total(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         // "Schlusslicht unter den 71 Städten", "den letzten Platz von 82": the last of a stated total
         for c in w
             .any(
@@ -417,17 +517,29 @@ impl Patterns {
                 continue;
             };
             if let Some(v) = num_value(n.as_str()).filter(|&v| v > 1) {
-                push(&mut out, Pos::Exact(v), at(m0), "rank.last_of_total");
+                push(out, Pos::Exact(v), at(m0), "rank.last_of_total");
             }
         }
+    }
+
+    /// Positions of one kind: "führt das Ranking an".
+    fn leads(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for m in w
             .any(const { mask(&["führt", "führen", "ngeführt"]) })
             .then(|| self.leads.find_iter(sent))
             .into_iter()
             .flatten()
         {
-            push(&mut out, Pos::Exact(1), at(m), "rank.leads");
+            push(out, Pos::Exact(1), at(m), "rank.leads");
         }
+    }
+
+    /// Positions of one kind: "Top Ten", "Top-10".
+    fn top_n(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for c in w
             .any(const { mask(&["Top", "top"]) })
             .then(|| self.top.captures_iter(sent))
@@ -438,9 +550,15 @@ impl Patterns {
                 continue;
             };
             if let Some(v) = top_bound(n.as_str()) {
-                push(&mut out, Pos::Bound(v), at(m0), "rank.top_n");
+                push(out, Pos::Bound(v), at(m0), "rank.top_n");
             }
         }
+    }
+
+    /// Positions of one kind: "unter die zehn besten".
+    fn among_first(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for c in w
             .any(const { mask(&["ersten", "besten", "vorderen", "unter d"]) })
             .then(|| self.among.captures_iter(sent))
@@ -452,9 +570,15 @@ impl Patterns {
                 .filter_map(|i| c.get(i))
                 .find_map(|m| num_value(m.as_str()));
             if let Some(v) = v.filter(|&v| v > 1) {
-                push(&mut out, Pos::Bound(v), at(m0), "rank.among_first");
+                push(out, Pos::Bound(v), at(m0), "rank.among_first");
             }
         }
+    }
+
+    /// Positions of one kind: "Podium", "Treppchen".
+    fn podiums(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
         for m in w
             .any(const { mask(&["odest", "odium", "reppchen"]) })
             .then(|| self.podium.find_iter(sent))
@@ -464,27 +588,38 @@ impl Patterns {
             // "Das Podium komplettiert Köln": the one who completes the podium is third
             let clause = clause_around(sent, m.start(), m.end()).1;
             if clause.contains("komplettier") {
-                push(&mut out, Pos::Exact(3), at(m), "rank.podium_completed");
+                push(out, Pos::Exact(3), at(m), "rank.podium_completed");
             } else {
-                push(&mut out, Pos::Bound(3), at(m), "rank.podium");
+                push(out, Pos::Bound(3), at(m), "rank.podium");
             }
         }
-        // previous-year markers around expressions
+    }
+
+    /// Marks the expressions that state the year before's position ("Platz 16 im Vorjahr",
+    /// "Im Vorjahr noch auf Rang 18").
+    fn mark_previous(&self, text: &str, s: Span, _w: Words, out: &mut [PosExpr]) {
         let spans: Vec<Span> = out.iter().map(|e| e.span).collect();
         for e in out.iter_mut() {
             let after = &text[e.span.end..s.end];
-            let before = &text[s.start..e.span.start];
             if e.prev.is_none()
                 && (self.previous_year_after(after)
                     || self.previous_year_before(text, s, e.span.start, &spans))
             {
                 e.is_previous = true;
             }
-            // negation words in the clause part right before (60 bytes) or after (40 bytes);
-            // every word of `negation` and `negation_after` contains one of these
-            if !w.any(const { mask(NEGATION_PARTS) }) {
-                continue;
-            }
+        }
+    }
+
+    /// Marks negated or lost positions: negation words in the clause part right before (60
+    /// bytes) or after (40 bytes) an expression.
+    fn mark_negated(&self, text: &str, s: Span, w: Words, out: &mut [PosExpr]) {
+        // every word of `negation` and `negation_after` contains one of these
+        if !w.any(const { mask(NEGATION_PARTS) }) {
+            return;
+        }
+        for e in out.iter_mut() {
+            let after = &text[e.span.end..s.end];
+            let before = &text[s.start..e.span.start];
             let near_before = tail_clause(before, 60, b".;:");
             let near_after = head_clause(after, 40, b".;:,");
             let negated_before = self
@@ -495,8 +630,6 @@ impl Patterns {
                 e.negated = true;
             }
         }
-        out.sort_by_key(|e| e.span.start);
-        out
     }
 
     /// Whether the text right after a position speaks of the year before ("im Vorjahr").
