@@ -1,4 +1,5 @@
-//! HTML page → [`HtmlPage`]: decodes the bytes, parses the DOM once (html5ever via `scraper`),
+//! HTML page → [`HtmlPage`]: decodes the bytes, parses the DOM once (`parse`: html5ever's tree
+//! builder into a `scraper` DOM),
 //! and hands it to the main-text, metadata and page-kind stages. Pure: it reads no file and
 //! no network; gzip and charset headers are resolved by the caller and passed in
 //! [`PageOptions`]. It extracts no facts; that is `extract`'s job on the returned text.
@@ -8,10 +9,9 @@ pub mod main_text;
 pub mod metadata;
 pub mod nesting;
 pub mod page_kind;
+pub mod parse;
 mod prune;
 mod scan;
-
-use scraper::Html;
 
 pub use charset::Decoded;
 pub use metadata::Metadata;
@@ -77,18 +77,13 @@ pub fn page_from_str(
 ) -> Result<HtmlPage, HtmlError> {
     let pruned = prune::prune(html);
     let html = pruned.as_deref().unwrap_or(html);
-    let flattened = nesting::flatten(html);
-    let html = match &flattened {
-        Some((flat, removed)) => {
-            warnings.push(format!(
-                "the page nests elements more than {} deep; {removed} deeper tags were ignored",
-                nesting::MAX_DEPTH
-            ));
-            flat.as_str()
-        }
-        None => html,
-    };
-    let dom = Html::parse_document(html);
+    let parse::Parsed { dom, dropped_tags } = parse::parse(html);
+    if dropped_tags > 0 {
+        warnings.push(format!(
+            "the page nests elements more than {} deep; {dropped_tags} deeper tags were ignored",
+            nesting::MAX_DEPTH
+        ));
+    }
     let main = main_text::extract(&dom);
     let meta = metadata::extract(&dom, opts);
     warnings.extend(page_kind::warnings(&dom, &main, &meta));

@@ -1,17 +1,8 @@
-//! Byte-level helpers for the cheap tag scans that run before parsing (the nesting guard,
-//! script pruning): a tag's name, the end of a start tag, the end tag of a raw-text element.
+//! Byte-level helpers for the cheap tag scan that runs before parsing (script pruning): the
+//! end of a start tag, the end of a tag name, the end tag of a raw-text element.
 //! They build no tree and decode no character references.
 
 use memchr::memmem;
-
-/// The tag name at the start of `bytes` (the bytes after `<` or `</`).
-pub fn tag_name(bytes: &[u8]) -> &[u8] {
-    let len = bytes
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b':'))
-        .unwrap_or(bytes.len());
-    &bytes[..len]
-}
 
 /// The index after the `>` closing a start tag whose attributes begin at `from`, skipping
 /// quoted attribute values; `None` when the tag never closes.
@@ -59,7 +50,6 @@ mod tests {
 
     #[test]
     fn tags() {
-        assert_eq!(tag_name(b"div class=x>"), b"div");
         assert_eq!(tag_end(b"<a title=\"x>y\">z", 2), Some(15));
         assert_eq!(tag_end(b"<a title=\"x>y", 2), None);
         let s = b"<script>a = '</scripts>'; b</SCRIPT >";
