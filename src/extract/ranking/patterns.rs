@@ -459,10 +459,7 @@ impl Patterns {
                 continue;
             };
             let a = adj.as_str();
-            if NOT_RANKING_SUPERLATIVES
-                .iter()
-                .any(|w| a.trim_end_matches('n').ends_with(w))
-            {
+            if is_order_superlative(a) {
                 continue;
             }
             let v = if a.starts_with("zweit") {
@@ -974,6 +971,18 @@ const PRESENT_WORDS: &[&str] = &[
     "mittlerweile",
 ];
 
+/// Whether the superlative `adj` describes size or order, not a ranking result. A word of
+/// [`NOT_RANKING_SUPERLATIVES`] may end a compound ("flächengrößte"), but "erste" only stands
+/// alone or as "allererste": the superlatives of adjectives in -er ("sicherste", "sauberste")
+/// end in the same letters.
+fn is_order_superlative(adj: &str) -> bool {
+    let a = adj.trim_end_matches('n');
+    NOT_RANKING_SUPERLATIVES.iter().any(|&w| match w {
+        "erste" => a == "erste" || a == "allererste",
+        _ => a.ends_with(w),
+    })
+}
+
 /// Superlatives that describe size or order, not a ranking result.
 const NOT_RANKING_SUPERLATIVES: &[&str] = &[
     "erste",
@@ -1238,6 +1247,25 @@ mod tests {
             assert!(p.superlative.is_match(t) && has_superlative_end(t), "{t}");
         }
         assert!(!has_superlative_end("Die Stadt kostet"));
+        for a in [
+            "erste",
+            "ersten",
+            "allererste",
+            "größte",
+            "flächengrößte",
+            "letzte",
+        ] {
+            assert!(is_order_superlative(a), "{a}");
+        }
+        for a in [
+            "sicherste",
+            "saubersten",
+            "smarteste",
+            "beste",
+            "lebenswerteste",
+        ] {
+            assert!(!is_order_superlative(a), "{a}");
+        }
         assert_eq!(p.enum_item("x\n12. "), Some(12));
         assert_eq!(p.enum_item("• 3.  "), Some(3));
     }
