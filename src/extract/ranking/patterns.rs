@@ -184,10 +184,10 @@ impl Patterns {
                 r"(?-u:\b)(?:[Ww]ie im Vorjahr|[Ww]ie im vergangenen Jahr|[Ww]ie schon im Vorjahr|[Ww]ie im Jahr \d{4}|wie \d{4}|wie schon im Vorjahr|verteidigt\w*|Vorjahreswertung|[Uu]nverändert\w*|[Ee]rneut|[Bb]leibt|[Bb]lieb|behauptet\w*|\w+ Mal in Folge|Titelverteidiger\w*|halten|gehalten)(?-u:\b)",
             ),
             prev_year_after: re(
-                r"^\s*(?:\(\d{4}\)\s*)?(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor)",
+                r"^\s*(?:\(\d{4}\)\s*)?(?:(?:im|in dem|des)\s+(?:Vorjahr|Vorjahres|vergangenen Jahr|letzten Jahr|Jahr zuvor|Jahr davor)|vor einem Jahr|ein Jahr (?:zuvor|davor|früher))(?-u:\b)",
             ),
             prev_year_before: re(
-                r"(?:(?-u:\b)(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres|[Ii]m Jahr zuvor)(?-u:\b)|\(\s*(?:19|20)\d\d\s*:)",
+                r"(?:(?-u:\b)(?:[Ii]m Vorjahr|[Vv]orjahr:?|[Ii]m vergangenen Jahr|[Ii]m letzten Jahr|[Vv]orjahres|[Ii]m Jahr (?:zuvor|davor)|[Vv]or einem Jahr|[Ee]in Jahr (?:zuvor|davor|früher))(?-u:\b)|\(\s*(?:19|20)\d\d\s*:)",
             ),
             vorjahres_ord: re(&format!(
                 r"(?-u:\b)(?:[Aa]ls\s+(\d{{1,3}})\.\s+des\s+Vorjahres|Vorjahres-{ORD}|Vorjahres(?:platz|rang):?\s+(\d{{1,3}})|\(\s*(?:19|20)\d\d\s*:\s*(?:Platz\s+|Rang\s+)?(\d{{1,3}})\s*\))"
@@ -608,32 +608,45 @@ impl Patterns {
     }
 
     /// Marks negated or lost positions: negation words in the clause part right before (60
-    /// bytes) or after (40 bytes) an expression.
+    /// bytes) or after (40 bytes) an expression, with no other expression between.
     fn mark_negated(&self, text: &str, s: Span, w: Words, out: &mut [PosExpr]) {
         // every word of `negation` and `negation_after` contains one of these
         if !w.any(const { mask(NEGATION_PARTS) }) {
             return;
         }
+        let spans: Vec<Span> = out.iter().map(|e| e.span).collect();
+        // a negation word belongs to the nearest expression: none may stand between them
+        // ("verpasst die Top Ten und landet auf Platz 11" negates only the Top Ten)
+        let none_between =
+            |from: usize, to: usize| !spans.iter().any(|p| from <= p.start && p.start < to);
         for e in out.iter_mut() {
             let after = &text[e.span.end..s.end];
             let before = &text[s.start..e.span.start];
             let near_before = tail_clause(before, 60, b".;:");
             let near_after = head_clause(after, 40, b".;:,");
-            let negated_before = self
-                .negation
-                .find_iter(near_before)
-                .any(|m| !near_before[m.start()..].starts_with("nicht nur"));
-            if negated_before || self.negation_after.is_match(near_after) {
+            let before_start = e.span.start - near_before.len();
+            let negated_before = self.negation.find_iter(near_before).any(|m| {
+                !near_before[m.start()..].starts_with("nicht nur")
+                    && none_between(before_start + m.end(), e.span.start)
+            });
+            // after it, a participle ("den Spitzenplatz verloren"), unless an expression follows
+            // ("auf Rang 14 und verpasst die Top Ten": that one is its object)
+            let negated_after = self.negation_after.find(near_after).is_some_and(|m| {
+                none_between(e.span.end, e.span.end + m.start())
+                    && none_between(e.span.end + m.end(), e.span.end + near_after.len())
+            });
+            if negated_before || negated_after {
                 e.negated = true;
             }
         }
     }
 
-    /// Whether the text right after a position speaks of the year before ("im Vorjahr").
+    /// Whether the text right after a position speaks of the year before ("im Vorjahr", "vor
+    /// einem Jahr").
     fn previous_year_after(&self, after: &str) -> bool {
-        // the pattern's first word after the spaces: "(", "im", "in dem" or "des"
+        // the pattern's first word after the spaces: "(", "im", "in dem", "des", "vor" or "ein"
         let a = after.trim_start();
-        (a.starts_with(['(', 'i', 'd'])) && self.prev_year_after.is_match(after)
+        (a.starts_with(['(', 'i', 'd', 'v', 'e'])) && self.prev_year_after.is_match(after)
     }
 
     /// Whether the clause before a position at `at` speaks of the year before ("Im Vorjahr hatte
