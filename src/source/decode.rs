@@ -52,8 +52,18 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, SourceError> {
 /// Decompresses gzip bytes, stopping at [`MAX_BYTES`] of output so that a small file cannot
 /// expand without bound.
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, SourceError> {
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
+    // The trailer's last four bytes give the (last member's) size mod 2^32: a hint for the
+    // buffer, so that the output is not copied as it grows. It is not trusted: it is capped
+    // by the limit and by deflate's largest ratio (about 1032:1).
+    let hint = bytes
+        .last_chunk::<4>()
+        .map_or(0, |t| u64::from(u32::from_le_bytes(*t)));
+    let cap = hint
+        .min(MAX_BYTES + 1)
+        .min((bytes.len() as u64).saturating_mul(1032));
+    let mut out = Vec::with_capacity(usize::try_from(cap).unwrap_or(0));
+    // `bufread`: the compressed bytes are read in place, not copied through a buffer
+    flate2::bufread::MultiGzDecoder::new(bytes)
         .take(MAX_BYTES + 1)
         .read_to_end(&mut out)
         .map_err(|e| SourceError::Gzip(e.to_string()))?;
@@ -193,5 +203,34 @@ mod tests {
         ));
         assert!(decode(b"").unwrap().text.is_empty());
         assert!(decode(b"a\tb\r\nc\x0c").is_ok());
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    #[test]
+    fn gunzip_reads_every_member() {
+        let first = "Erster Teil. ".repeat(500);
+        let mut bytes = gz(first.as_bytes());
+        // the trailer's size hint is the last member's only
+        bytes.extend(gz(b"Zweiter Teil."));
+        let out = gunzip(&bytes).unwrap();
+        assert_eq!(out, format!("{first}Zweiter Teil.").into_bytes());
+    }
+
+    #[test]
+    fn gunzip_does_not_trust_the_size_in_the_trailer() {
+        let mut bytes = gz(b"kurz");
+        let n = bytes.len();
+        bytes[n - 4..].copy_from_slice(&u32::MAX.to_le_bytes());
+        // a wrong size is an error (gzip checks it), not a 4 GB buffer
+        assert!(matches!(gunzip(&bytes), Err(SourceError::Gzip(_))));
+        let good = gz("Text ".repeat(1000).as_bytes());
+        assert!(gunzip(&good[..good.len() / 2]).is_err(), "truncated");
+        assert!(gunzip(b"\x1f\x8b").is_err());
     }
 }
