@@ -136,6 +136,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // a former holder of the office: "Bürgermeisterin a. D.", "Oberbürgermeister a.D."
+        if let Some(suffix) = [" a. D.", " a.D."]
+            .into_iter()
+            .find(|x| self.text.get(end..).is_some_and(|r| r.starts_with(x)))
+        {
+            end += suffix.len();
+            while t1 + 1 < self.toks.len() && self.toks[t1 + 1].e <= end {
+                t1 += 1;
+            }
+        }
         Some(RoleHit {
             kind,
             t0,
