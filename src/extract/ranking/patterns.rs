@@ -814,6 +814,12 @@ impl Patterns {
             .into_iter()
             .flatten()
         {
+            // "bleibt hinter den Erwartungen zurück": falls short, does not stay
+            if matches!(m.as_str(), "bleibt" | "Bleibt" | "blieb" | "Blieb")
+                && head_clause(&sent[m.end()..], 80, b".;:,").contains(" zurück")
+            {
+                continue;
+            }
             out.push(PrevExpr {
                 prev: Prev::Same,
                 span: at(m.start(), m.end()),
