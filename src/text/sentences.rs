@@ -259,9 +259,10 @@ fn split_line(text: &str, line: Span, out: &mut Vec<Span>) {
             // "…verbessert. 2019 lag die Stadt…": UAX #29 keeps a number followed by a lower-case
             // word in the sentence; after a full word it starts a new one
             let number_next = digit_next
-                && word_before.chars().count() >= 4
-                && word_before.chars().all(is_alphabetic)
-                && !is_abbreviation(word_before);
+                && ((word_before.chars().count() >= 4
+                    && word_before.chars().all(is_alphabetic)
+                    && !is_abbreviation(word_before))
+                    || rank_number_before(&piece[..i], word_before));
             if (capital_next && ends_word) || number_next {
                 push_trimmed(text, start, p.start + i + 1, out);
                 start = p.start + i + 1;
@@ -371,6 +372,22 @@ fn is_plain_char(c: char) -> bool {
     }
 }
 
+/// Nouns a rank number follows ("auf Platz 9"): a full stop after that number ends the
+/// sentence, even before a number ("… auf Platz 9. 2021 lag die Stadt …").
+const RANK_NOUNS: &[&str] = &["Platz", "Rang", "Position", "Gesamtrang", "Tabellenplatz"];
+
+/// Whether `word` (the last word of `before`) is a number of one to three digits right after
+/// a rank noun.
+fn rank_number_before(before: &str, word: &str) -> bool {
+    (1..=3).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && before[..before.len() - word.len()]
+            .trim_end_matches(' ')
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| RANK_NOUNS.contains(&w))
+}
+
 /// Whether the bound between `before` and `after` is a false one (ordinal, abbreviation, …).
 fn glued(before: &str, after: &str) -> bool {
     let b = before.trim_end();
@@ -470,6 +487,7 @@ mod tests {
             "Die Seite Nr. 5 der Studie nennt St. Ingbert.",
             "Der Antrag von A. Meier wurde angenommen.",
             "Zum 14. Mal in Folge gewinnt die Stadt.",
+            "Die Frist endet am 9. 12. 2021 um Mitternacht.",
             "Als 24. des Vorjahres machte sie den größten Sprung.",
             "Prof. Dr. Anna Muster leitet das Amt.",
         ] {
@@ -501,6 +519,10 @@ mod tests {
         assert_eq!(
             split("erhoben hat.Die Erhebung zeigt"),
             vec!["erhoben hat.", "Die Erhebung zeigt"]
+        );
+        assert_eq!(
+            split("Sie landet auf Platz 9. 2021 lag sie noch auf Rang 20."),
+            vec!["Sie landet auf Platz 9.", "2021 lag sie noch auf Rang 20."]
         );
     }
 
