@@ -84,6 +84,39 @@ fn longest_at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
         .flatten()
 }
 
+/// The year of "Fahrradklima-Test des ADFC von 2022", "Index der Stiftung aus dem Jahr 2021":
+/// a genitive of up to three capitalised words, then "von" or "aus (dem Jahr)" and a year
+/// that opens no span ("von 2019 bis 2023").
+fn edition_after_publisher(after: &str) -> Option<u32> {
+    let rest = after.strip_prefix(' ')?;
+    let rest = rest
+        .strip_prefix("des ")
+        .or_else(|| rest.strip_prefix("der "))?;
+    let mut words = rest.split(' ');
+    let mut used = 0;
+    for w in words.by_ref() {
+        used += w.len() + 1;
+        if w == "von" || w == "aus" {
+            break;
+        }
+        if used > 60 || !w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+    }
+    let tail = rest.get(used..)?;
+    let tail = tail.strip_prefix("dem Jahr ").unwrap_or(tail);
+    let year = tail.get(..4)?;
+    let after_year = &tail[4..];
+    if !year.bytes().all(|b| b.is_ascii_digit())
+        || !(year.starts_with("19") || year.starts_with("20"))
+        || after_year.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+        || after_year.trim_start().starts_with("bis")
+    {
+        return None;
+    }
+    year.parse().ok()
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -175,7 +208,7 @@ impl Context {
         let rest = text[end..].trim_start();
         let rest = rest.strip_prefix('(').map_or(rest, str::trim_start);
         if !rest.starts_with("19") && !rest.starts_with("20") {
-            return None;
+            return edition_after_publisher(&text[end..]);
         }
         let c = self.edition_year.captures(&text[end..])?;
         c.get(1)?.as_str().parse().ok()
