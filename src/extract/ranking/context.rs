@@ -92,9 +92,8 @@ fn edition_after_publisher(after: &str) -> Option<u32> {
     let rest = rest
         .strip_prefix("des ")
         .or_else(|| rest.strip_prefix("der "))?;
-    let mut words = rest.split(' ');
     let mut used = 0;
-    for w in words.by_ref() {
+    for w in rest.split(' ') {
         used += w.len() + 1;
         if w == "von" || w == "aus" {
             break;
