@@ -131,9 +131,6 @@ impl Ctx<'_> {
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
             if abbr || self.rules.roles.contains_key(inner) {
                 end += 2 + inner.len() + 1;
-                while t1 + 1 < self.toks.len() && self.toks[t1 + 1].e <= end {
-                    t1 += 1;
-                }
             }
         }
         // a former holder of the office: "Bürgermeisterin a. D.", "Oberbürgermeister a.D."
@@ -142,9 +139,10 @@ impl Ctx<'_> {
             .find(|x| self.text.get(end..).is_some_and(|r| r.starts_with(x)))
         {
             end += suffix.len();
-            while t1 + 1 < self.toks.len() && self.toks[t1 + 1].e <= end {
-                t1 += 1;
-            }
+        }
+        // the role's last token is the last one inside what the role took
+        while t1 + 1 < self.toks.len() && self.toks[t1 + 1].e <= end {
+            t1 += 1;
         }
         Some(RoleHit {
             kind,

@@ -85,8 +85,8 @@ fn longest_at_start(ac: &AhoCorasick, s: &str) -> Option<aho_corasick::Match> {
 }
 
 /// The year of "Fahrradklima-Test des ADFC von 2022", "Index der Stiftung aus dem Jahr 2021":
-/// a genitive of up to three capitalised words, then "von" or "aus (dem Jahr)" and a year
-/// that opens no span ("von 2019 bis 2023").
+/// "des" or "der", capitalised words (up to 60 bytes with their spaces), then "von" or "aus
+/// (dem Jahr)" and a year that opens no span ("von 2019 bis 2023").
 fn edition_after_publisher(after: &str) -> Option<u32> {
     let rest = after.strip_prefix(' ')?;
     let rest = rest

@@ -39,9 +39,8 @@ pub(super) fn explicit_year(
         }
     }
     // the clause before, within the sentence
-    let before = crate::extract::city::window_before(text, e.start, 60);
-    let from = (e.start - before.len()).max(s.start).min(e.start);
-    let before = &text[from..e.start];
+    let before =
+        crate::extract::city::window_before(s.slice(text), e.start.saturating_sub(s.start), 60);
     let before = before.rsplit([',', ';', ':']).next().unwrap_or(before);
     if let Some(pos) = before.find(|c: char| c.is_ascii_digit()) {
         if before[..pos].trim_end().ends_with("wie im Jahr")
