@@ -50,6 +50,7 @@ fn main() {
         .unwrap_or(200);
     if let Ok(only) = std::env::var("ONLY") {
         let norms: Vec<_> = docs.iter().map(|d| NormText::new(&d.text)).collect();
+        let started = Instant::now();
         for _ in 0..passes {
             for (d, norm) in docs.iter().zip(&norms) {
                 if only == "full" {
@@ -68,6 +69,8 @@ fn main() {
                 }
             }
         }
+        let per_pass = started.elapsed().as_secs_f64() * 1e3 / passes.max(1) as f64;
+        eprintln!("{only}: {per_pass:.3} ms/pass");
         return;
     }
     let mut total = [0f64; STAGES.len()];
