@@ -141,6 +141,18 @@ impl Ctx<'_> {
         name_at: &HashMap<usize, usize>,
         names: &[NameHit],
     ) -> Option<(usize, NameHit)> {
+        let j = self.token_after_titles(p)?;
+        let n = if let Some(&ni) = name_at.get(&j) {
+            names[ni].clone()
+        } else {
+            self.ad_hoc_name(j)?
+        };
+        Some((j, n))
+    }
+
+    /// The token that starts at byte `p` once academic titles there are skipped ("Dr. Anna
+    /// Muster" → "Anna"), if a token starts there.
+    pub(super) fn token_after_titles(&self, p: usize) -> Option<usize> {
         let mut p = p;
         'titles: loop {
             let rest = self.text.get(p..)?;
@@ -153,15 +165,7 @@ impl Ctx<'_> {
             break;
         }
         let j = self.toks.partition_point(|t| t.s < p);
-        if self.toks.get(j)?.s != p {
-            return None;
-        }
-        let n = if let Some(&ni) = name_at.get(&j) {
-            names[ni].clone()
-        } else {
-            self.ad_hoc_name(j)?
-        };
-        Some((j, n))
+        (self.toks.get(j)?.s == p).then_some(j)
     }
 
     /// A name after a role word that is not led by a known first name: two name-shaped tokens,

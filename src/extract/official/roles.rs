@@ -244,7 +244,11 @@ impl Ctx<'_> {
             let w = self.tok(j);
             let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             if gap == ", " {
-                if let Some(&ni) = name_at.get(&j) {
+                // the name may follow its academic titles: "der Referent der Stadt, Dr. Anna Muster"
+                let named = self
+                    .token_after_titles(self.toks[j].s)
+                    .and_then(|k| name_at.get(&k));
+                if let Some(&ni) = named {
                     if last_content.is_some() || j == j0 {
                         out.name_after = Some(ni);
                         out.name_after_comma = true;
