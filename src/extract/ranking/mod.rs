@@ -499,7 +499,12 @@ impl RankingRules {
                 .filter_map(|e| e.year)
                 .max();
             stated.or_else(|| {
-                years::ranking_sentence_year(text, &a.sentences, &names, &generic_spans)
+                let past: Vec<u32> = merged
+                    .iter()
+                    .filter(|e| e.historic)
+                    .filter_map(|e| e.year)
+                    .collect();
+                years::ranking_sentence_year(text, &a.sentences, &names, &generic_spans, &past)
             })
         });
         merged

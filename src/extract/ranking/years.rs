@@ -75,12 +75,15 @@ fn leading_year(s: &str) -> Option<u32> {
 
 /// The latest year stated in a sentence that names the ranking ("Bei dem 2020 neu erhobenen
 /// Ranking", "präsentierte am 16. September 2024 sein Ranking"), if any; years introduced as
-/// the past ("seit 2019", "noch 2019", "im ersten Ranking 2012") do not count.
+/// the past ("seit 2019", "noch 2019", "im ersten Ranking 2012") do not count, nor do the
+/// `past` years an earlier edition's position was given ("2022 lag die Stadt noch auf Platz
+/// 21": "Platz" is a generic ranking word, but 2022 is not this edition).
 pub(super) fn ranking_sentence_year(
     text: &str,
     sentences: &[Span],
     names: &[RankingMention],
     generic: &[Span],
+    past: &[u32],
 ) -> Option<u32> {
     let mut best: Option<u32> = None;
     for s in sentences {
@@ -104,7 +107,7 @@ pub(super) fn ranking_sentence_year(
             let Some(y) = leading_year(&sent[i..]) else {
                 continue;
             };
-            if sent[i + 4..].trim_start().starts_with(':') {
+            if past.contains(&y) || sent[i + 4..].trim_start().starts_with(':') {
                 continue; // "(2023: Platz 19)": an earlier position
             }
             let before = sent[..i].trim_end();
