@@ -62,6 +62,81 @@ pub(super) fn table_row_number(text: &str, city: Span) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// The header cells that name a table's rank column.
+const RANK_HEADERS: &[&str] = &[
+    "Platz",
+    "Rang",
+    "Position",
+    "Platzierung",
+    "Gesamtrang",
+    "Gesamtplatz",
+];
+
+/// A table row "Erfurt | 25 | 66,8" under a header "Stadt | Platz | Punkte": the rank in the
+/// column the header names, in the row whose cell is the city, and the span from the city to
+/// that cell. The header is the first line of the block of bar-separated lines the row is in.
+pub(super) fn table_column_rank(text: &str, city: Span) -> Option<(u32, Span)> {
+    let line_start = text[..city.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[city.end..]
+        .find('\n')
+        .map_or(text.len(), |i| city.end + i);
+    let line = &text[line_start..line_end];
+    if !line.contains('|') {
+        return None;
+    }
+    // the header: walk up while the lines above are rows of the same table
+    let mut header_start = line_start;
+    while header_start > 0 {
+        let prev_end = header_start - 1;
+        let prev_start = text[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        if !text[prev_start..prev_end].contains('|') {
+            break;
+        }
+        header_start = prev_start;
+    }
+    if header_start == line_start {
+        return None;
+    }
+    let header_end = text[header_start..]
+        .find('\n')
+        .map_or(text.len(), |i| header_start + i);
+    let header = cells(&text[header_start..header_end]);
+    let row = cells(line);
+    let rank_col = header.iter().position(|h| RANK_HEADERS.contains(h))?;
+    let city_col = row.iter().position(|c| *c == &text[city.start..city.end])?;
+    if rank_col == city_col || header.len() != row.len() {
+        return None;
+    }
+    let cell = row.get(rank_col)?.trim_end_matches('.');
+    if cell.is_empty() || cell.len() > 3 || !cell.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u32 = cell.parse().ok().filter(|&v| v > 0)?;
+    // the rank cell in the text (a leading bar makes an empty first part)
+    let lead = usize::from(line.trim_start().starts_with('|'));
+    let mut at = line_start;
+    for part in line.split('|').take(rank_col + lead) {
+        at += part.len() + 1;
+    }
+    let part = line.get(at - line_start..)?.split('|').next()?;
+    let cell_start = at + (part.len() - part.trim_start().len());
+    let cell_end = at + part.trim_end().len();
+    Some(Span::new(
+        cell_start.min(city.start),
+        cell_end.max(city.end),
+    ))
+    .map(|s| (v, s))
+}
+
+/// The trimmed cells of a bar-separated table line.
+fn cells(line: &str) -> Vec<&str> {
+    line.trim()
+        .trim_matches('|')
+        .split('|')
+        .map(str::trim)
+        .collect()
+}
+
 /// Words that mark a sentence as speaking of ranks (for list items after a city).
 pub(super) const RANK_WORDS: &[&str] = &[
     "Platz",
@@ -94,5 +169,25 @@ mod tests {
         );
         assert_eq!(row("am 3. Mai 2024 in Hamburg", "Hamburg"), None);
         assert_eq!(row("Seite 3 | Hamburg | Bericht", "Hamburg"), None);
+    }
+
+    fn column(t: &str, city: &str) -> Option<(u32, String)> {
+        let s = t.find(city)?;
+        let (v, span) = table_column_rank(t, Span::new(s, s + city.len()))?;
+        Some((v, span.slice(t).to_string()))
+    }
+
+    #[test]
+    fn table_columns() {
+        let t = "Stadt | Platz | Punkte\nJena | 12 | 74,9\nGera | 40 | 58,5\n\nMehr dazu.";
+        assert_eq!(column(t, "Jena"), Some((12, "Jena | 12".into())));
+        assert_eq!(column(t, "Gera"), Some((40, "Gera | 40".into())));
+        let t = "| Rang | Stadt | Punkte |\n| 3 | Kiel | 70,1 |";
+        assert_eq!(column(t, "Kiel"), Some((3, "3 | Kiel".into())));
+        // no rank column, no header, or a city that is not a cell of its own
+        assert_eq!(column("Stadt | Einwohner\nJena | 110", "Jena"), None);
+        assert_eq!(column("Jena | 12 | 74,9", "Jena"), None);
+        assert_eq!(column("Stadt | Platz\nJena und Gera | 12", "Jena"), None);
+        assert_eq!(column("Stadt | Platz\nJena | 1234", "Jena"), None);
     }
 }

@@ -24,7 +24,7 @@ use assign::{SentenceView, is_compared};
 use category::scope_for;
 use context::Context;
 use lazy::LazyScopes;
-use lists::{RANK_WORDS, table_row, table_row_number};
+use lists::{RANK_WORDS, table_column_rank, table_row, table_row_number};
 use names::ArticleNames;
 use patterns::{Patterns, Pos, Prev, PrevExpr};
 use words::{WordIndex, Words, mask};
@@ -261,6 +261,8 @@ impl RankingRules {
                         })
                         .unwrap_or(m.span.start);
                     Some((v, Span::new(num_start, m.span.end), "rank.list_enumeration"))
+                } else if let Some((v, span)) = table_column_rank(text, m.span) {
+                    Some((v, span, "rank.table_column"))
                 } else if let Some((v, len)) = self.pat.auf_num(after).filter(|_| has_rank_words) {
                     Some((
                         v,
@@ -273,14 +275,15 @@ impl RankingRules {
                 let Some((v, span, rule)) = item else {
                     continue;
                 };
-                if rule != "rank.list_enumeration"
+                if !matches!(rule, "rank.list_enumeration" | "rank.table_column")
                     && is_compared(crate::extract::city::window_before(text, m.span.start, 160))
                 {
                     continue;
                 }
                 // a parenthesis may carry the previous rank too: "(Platz 4, Vorjahr: 11)"
-                let paren_end = text[span.end..s.end]
-                    .find(')')
+                let paren_end = text
+                    .get(span.end..s.end)
+                    .and_then(|t| t.find(')'))
                     .map(|i| span.end + i + 1)
                     .unwrap_or(span.end);
                 let full = Span::new(span.start, paren_end.max(span.end));
