@@ -584,6 +584,15 @@ impl Patterns {
         {
             // "Das Podium komplettiert Köln": the one who completes the podium is third
             let clause = clause_around(sent, m.start(), m.end()).1;
+            // "knapp hinter dem Podium", "am Podium vorbei": outside it, no bound
+            let before = sent[..m.start()].trim_end();
+            let outside = ["hinter dem", "hinter das", "neben dem", "neben das"]
+                .iter()
+                .any(|p| before.ends_with(p))
+                || sent[m.end()..].trim_start().starts_with("vorbei");
+            if outside {
+                continue;
+            }
             if clause.contains("komplettier") {
                 push(out, Pos::Exact(3), at(m), "rank.podium_completed");
             } else {
