@@ -76,23 +76,35 @@ const RANK_HEADERS: &[&str] = &[
 /// column the header names, in the row whose cell is the city, and the span from the city to
 /// that cell. The header is the first line of the block of bar-separated lines the row is in.
 pub(super) fn table_column_rank(text: &str, city: Span) -> Option<(u32, Span)> {
-    let line_start = text[..city.start].rfind('\n').map_or(0, |i| i + 1);
+    // the city is a whole cell: a bar or the line's end on each side, a bar on one
+    let before = text[..city.start].trim_end_matches(' ');
+    let after = text[city.end..].trim_start_matches(' ');
+    let bar_before = before.ends_with('|');
+    let bar_after = after.starts_with('|');
+    if !(bar_before || bar_after)
+        || !(bar_before || before.is_empty() || before.ends_with('\n'))
+        || !(bar_after || after.is_empty() || after.starts_with('\n'))
+    {
+        return None;
+    }
+    let line_start = line_start_before(text, city.start)?;
     let line_end = text[city.end..]
         .find('\n')
         .map_or(text.len(), |i| city.end + i);
     let line = &text[line_start..line_end];
-    if !line.contains('|') {
-        return None;
-    }
     // the header: walk up while the lines above are rows of the same table
     let mut header_start = line_start;
-    while header_start > 0 {
+    let mut rows = 0;
+    while header_start > 0 && rows < MAX_TABLE_ROWS {
         let prev_end = header_start - 1;
-        let prev_start = text[..prev_end].rfind('\n').map_or(0, |i| i + 1);
+        let Some(prev_start) = line_start_before(text, prev_end) else {
+            break;
+        };
         if !text[prev_start..prev_end].contains('|') {
             break;
         }
         header_start = prev_start;
+        rows += 1;
     }
     if header_start == line_start {
         return None;
@@ -126,6 +138,26 @@ pub(super) fn table_column_rank(text: &str, city: Span) -> Option<(u32, Span)> {
         cell_end.max(city.end),
     ))
     .map(|s| (v, s))
+}
+
+/// How far up a row looks for its table's header, in lines.
+const MAX_TABLE_ROWS: usize = 200;
+
+/// The longest table line looked at, in bytes.
+const MAX_TABLE_LINE: usize = 1000;
+
+/// The start of the line holding byte `pos`, if it begins at most `MAX_TABLE_LINE` bytes
+/// before (a longer line is no table row).
+fn line_start_before(text: &str, pos: usize) -> Option<usize> {
+    let mut from = pos.saturating_sub(MAX_TABLE_LINE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..pos)?;
+    match window.rfind('\n') {
+        Some(i) => Some(from + i + 1),
+        None => (from == 0).then_some(0),
+    }
 }
 
 /// The trimmed cells of a bar-separated table line.
@@ -189,5 +221,8 @@ mod tests {
         assert_eq!(column("Jena | 12 | 74,9", "Jena"), None);
         assert_eq!(column("Stadt | Platz\nJena und Gera | 12", "Jena"), None);
         assert_eq!(column("Stadt | Platz\nJena | 1234", "Jena"), None);
+        // a line too long to be a table row
+        let long = format!("Stadt | Platz\n{}Jena | 12", "ä | ".repeat(400));
+        assert_eq!(column(&long, "Jena"), None);
     }
 }
