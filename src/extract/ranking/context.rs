@@ -116,6 +116,21 @@ fn edition_after_publisher(after: &str) -> Option<u32> {
     year.parse().ok()
 }
 
+/// A size class named as the category: its first noun in the nominative plural ("bei den
+/// Städten mit mehr als 200.000 Einwohnern" → "Städte mit mehr als 200.000 Einwohnern").
+fn size_class_name(class: &str) -> String {
+    for (dative, plural) in [
+        ("Städten ", "Städte "),
+        ("Großstädten ", "Großstädte "),
+        ("Orten ", "Orte "),
+    ] {
+        if let Some(rest) = class.strip_prefix(dative) {
+            return format!("{plural}{rest}");
+        }
+    }
+    class.to_string()
+}
+
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -163,7 +178,7 @@ impl Context {
                 r"(?-u:\b)([A-ZÄÖÜ][\wäöüß]+?)-?(?:Ranking|[Vv]ergleich|Index|Wertung)(?-u:\b)",
             ),
             size_class: re(
-                r"(?-u:\b)(?:Städte|Kommunen|Gemeinden|Orte|Großstädte)\s+(?:mit|ab|von|über|unter|bis)\s+(?:mehr als\s+|weniger als\s+|über\s+|unter\s+)?[\d.]+(?:\s+(?:bis|und)\s+[\d.]+)?\s+Einwohner(?:n|innen)?(?-u:\b)",
+                r"(?-u:\b)(?:Städten?|Kommunen|Gemeinden|Orten?|Großstädten?)\s+(?:mit|ab|von|über|unter|bis)\s+(?:mehr als\s+|weniger als\s+|über\s+|unter\s+)?[\d.]+(?:\s+(?:bis|und)\s+[\d.]+)?\s+Einwohner(?:n|innen)?(?-u:\b)",
             ),
             edition_year: re(r"^\s*(?:\(\s*)?((?:19|20)\d\d)(?-u:\b)"),
         }
@@ -306,15 +321,22 @@ impl Context {
             .flatten()
         {
             let before = sent[..m.start()].trim_end();
-            if before.ends_with("der")
-                || before.ends_with("den")
-                || before.ends_with("unter")
-                || before.ends_with("bei")
+            // "unter den Großstädten mit mehr als 100.000 Einwohnern" mostly names the whole
+            // field of the ranking, not a group in it
+            let field = ["Städten ", "Großstädten ", "Orten "]
+                .iter()
+                .any(|d| m.as_str().starts_with(d))
+                && (before.ends_with("unter den") || before.ends_with("Unter den"));
+            if !field
+                && (before.ends_with("der")
+                    || before.ends_with("den")
+                    || before.ends_with("unter")
+                    || before.ends_with("bei"))
             {
                 group += 1;
                 out.push(Scope {
                     span: at(m.start(), m.end()),
-                    name: Some(m.as_str().to_string()),
+                    name: Some(size_class_name(m.as_str())),
                     region: false,
                     group,
                 });
