@@ -82,6 +82,19 @@ pub(super) const POSITION_ANCHORS: &[&str] = &[
     "letzte",
     "(19",
     "(20",
+    // nominalised ordinals ("ist jetzt Zwölfter"), see `NOMINAL_ORDINAL_STEMS`
+    "Erst",
+    "Zweit",
+    "Dritt",
+    "Viert",
+    "Fünft",
+    "Sechst",
+    "Siebt",
+    "Acht",
+    "Neunt",
+    "Zehnt",
+    "Elft",
+    "Zwölft",
 ];
 
 /// The nouns a superlative position needs ("die smarteste Stadt", "beste Großstadt").

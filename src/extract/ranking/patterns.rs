@@ -96,6 +96,8 @@ pub struct Patterns {
     among: Regex,
     /// "Podium", "Treppchen"
     podium: Regex,
+    /// "ist jetzt Zwölfter", "landet als Vierte"
+    nominal_ordinal: Regex,
     /// "(Vorjahr: 11)", "(im Vorjahr noch 216)", "Vorjahr Rang 96"
     vorjahr: Regex,
     /// "von Platz 19", "von der zehnten", "von 5" (the start of a from–to)
@@ -165,6 +167,9 @@ impl Patterns {
             among: re(&format!(
                 r"(?-u:\b)(?:unter\s+(?:die|den)\s+(?:(?:ersten|besten|vorderen|Top)\s+{NUM}(?-u:\b)|{NUM}\s+(?:[Bb]esten|[Ee]rsten|[a-zäöü]+sten)(?-u:\b))|[Dd](?:ie|en)\s+ersten\s+{NUM}\s+(?:Spitzenplätze|Spitzenplätzen|Plätze|Plätzen|Ränge|Rängen|Spitzenränge))"
             )),
+            nominal_ordinal: re(
+                r"(?-u:\b)(?:(?:ist|sind|wird|wurde|war|bleibt|blieb)|(?:landet|landete|kommt|kam|liegt|lag|folgt|folgte|rangiert|rangierte|belegt|belegte)\s+als)\s+(?:[A-ZÄÖÜ][\wäöüß-]*\s+)?(?:(?:nun|jetzt|damit|erneut|nur|noch|knapp|sogar|diesmal|insgesamt|bundesweit|wieder)\s+){0,2}((?:Erst|Zweit|Dritt|Viert|Fünft|Sechst|Siebt|Acht|Neunt|Zehnt|Elft|Zwölft)(?:er|e))(?-u:\b)",
+            ),
             podium: re(
                 r"(?-u:\b)(?:Podium|Siegerpodest|Treppchen|Siegertreppchen|Podiumsplätze|Podiums-Plätze|Treppchenplätze)(?-u:\b)",
             ),
@@ -236,7 +241,7 @@ impl Patterns {
         todo: &[usize],
     ) -> Vec<Vec<PosExpr>> {
         type Kind = fn(&Patterns, &str, Span, Words, &mut Vec<PosExpr>);
-        const KINDS: [Kind; 11] = [
+        const KINDS: [Kind; 12] = [
             Patterns::moves,
             Patterns::noun_numbers,
             Patterns::ordinal_digits,
@@ -248,6 +253,7 @@ impl Patterns {
             Patterns::top_n,
             Patterns::among_first,
             Patterns::podiums,
+            Patterns::nominal_ordinals,
         ];
         let mut out: Vec<Vec<PosExpr>> = vec![Vec::new(); sentences.len()];
         for kind in KINDS {
@@ -601,6 +607,31 @@ impl Patterns {
         }
     }
 
+    /// Positions of one kind: a nominalised ordinal after a copula or a placing verb ("Freiburg
+    /// ist jetzt Zwölfter", "Kiel landet als Vierte"), unless a noun follows ("ist Erster
+    /// Bürgermeister").
+    fn nominal_ordinals(&self, text: &str, s: Span, w: Words, out: &mut Vec<PosExpr>) {
+        let sent = s.slice(text);
+        if !w.any(const { mask(NOMINAL_ORDINAL_STEMS) }) {
+            return;
+        }
+        for c in self.nominal_ordinal.captures_iter(sent) {
+            let Some(ord) = c.get(1) else {
+                continue;
+            };
+            let next = sent[ord.end()..].trim_start_matches(' ');
+            if next.starts_with(|ch: char| ch.is_uppercase() || ch == '-') {
+                continue;
+            }
+            if let Some(v) = ordinal_word(ord.as_str()) {
+                // the ordinal alone: a city between verb and ordinal ("wurde Kiel Dritter") is
+                // the one placed, not part of the expression
+                let span = Span::new(s.start + ord.start(), s.start + ord.end());
+                push(out, Pos::Exact(v), span, "rank.nominal_ordinal");
+            }
+        }
+    }
+
     /// Marks the expressions that state the year before's position ("Platz 16 im Vorjahr",
     /// "Im Vorjahr noch auf Rang 18").
     fn mark_previous(&self, text: &str, s: Span, _w: Words, out: &mut [PosExpr]) {
@@ -635,7 +666,15 @@ impl Patterns {
             let near_after = head_clause(after, 40, b".;:,");
             let before_start = e.span.start - near_before.len();
             let negated_before = self.negation.find_iter(near_before).any(|m| {
-                !near_before[m.start()..].starts_with("nicht nur")
+                // "verliert zwei Plätze und landet auf Rang 12": a move, not a lost position
+                let rest = &near_before[m.end()..];
+                let lost_places = matches!(m.as_str(), "verliert" | "verloren")
+                    && self
+                        .delta
+                        .find(rest)
+                        .is_some_and(|d| rest[..d.start()].trim().is_empty());
+                !lost_places
+                    && !near_before[m.start()..].starts_with("nicht nur")
                     && none_between(before_start + m.end(), e.span.start)
             });
             // after it, a participle ("den Spitzenplatz verloren"), unless an expression follows
@@ -907,6 +946,12 @@ impl Default for Patterns {
 }
 
 /// Every ordinal of `ORD` holds one of these (its stem and "e", without the first letter).
+/// The capitalised ordinal stems of `nominal_ordinal` (each in `POSITION_ANCHORS`).
+const NOMINAL_ORDINAL_STEMS: &[&str] = &[
+    "Erst", "Zweit", "Dritt", "Viert", "Fünft", "Sechst", "Siebt", "Acht", "Neunt", "Zehnt",
+    "Elft", "Zwölft",
+];
+
 const ORDINAL_PARTS: &[&str] = &[
     "rste", "weite", "ritte", "ierte", "ünfte", "echste", "iebte", "iebente", "chte", "eunte",
     "ehnte", "lfte", "igste",
