@@ -517,6 +517,12 @@ impl<'a> Ctx<'a> {
             (Some(o), true)
         } else if let Some(c) = city {
             (Some(format!("Stadt {}", self.g.cities.city(c).name)), true)
+        } else if let Some(district) = head
+            .starts_with("Landr")
+            .then(|| district_near(self.text, n.start))
+            .flatten()
+        {
+            (Some(district), false)
         } else if city_role(r.kind, head, comp.has_unit) {
             (
                 subject.map(|c| format!("Stadt {}", self.g.cities.city(c).name)),
@@ -540,6 +546,28 @@ impl<'a> Ctx<'a> {
 }
 
 /// Word tokens: letters and digits, with a hyphen inside a word kept before a letter or digit.
+/// The district a Landrat heads when the text names one near the name (within 400 bytes):
+/// "Der Landkreis Regen …" → "Landkreis Regen" (one or two capitalised words).
+fn district_near(text: &str, at: usize) -> Option<String> {
+    const NEAR: usize = 400;
+    let p = memchr::memmem::find_iter(text.as_bytes(), "Landkreis ")
+        .filter(|&p| p.abs_diff(at) <= NEAR)
+        .min_by_key(|&p| p.abs_diff(at))?;
+    let rest = text.get(p + "Landkreis ".len()..)?;
+    let mut words: Vec<&str> = Vec::new();
+    for raw in rest.split(' ').take(2) {
+        let w = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !w.starts_with(char::is_uppercase) || w.chars().count() < 2 {
+            break;
+        }
+        words.push(w);
+        if w.len() != raw.len() {
+            break; // punctuation ends the name
+        }
+    }
+    (!words.is_empty()).then(|| format!("Landkreis {}", words.join(" ")))
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);

@@ -384,7 +384,8 @@ impl Ctx<'_> {
 /// Is this a role of a city's administration when nothing else is named?
 pub(super) fn city_role(kind: Kind, head: &str, has_unit: bool) -> bool {
     match kind {
-        Kind::Mayor => true,
+        // a Landrat heads a district, not the town the article is about
+        Kind::Mayor => !head.starts_with("Landr"),
         Kind::Executive => !COMPANY_HEADS.iter().any(|h| head.contains(h)),
         Kind::Officer => !head.starts_with("Pressereferent"),
         Kind::Head | Kind::Spokesperson => {
