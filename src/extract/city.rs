@@ -42,9 +42,10 @@ static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("prep regex")
 });
 
-/// After a name: a ranking list item, an administrative qualifier.
+/// After a name: a ranking list item, an administrative qualifier, a table cell before a
+/// number cell ("Gießen | 25 | 66,8").
 static STRONG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.)|\s(?:im|in)\sLandkreis\s|\s\(\d{1,3}[).]|\s\d+,\d+\s\d+,\d)")
+    Regex::new(r"^(?:\s\((?:Platz|Rang|Position|Landkreis|Kreis|Lkr\.)|\s(?:im|in)\sLandkreis\s|\s\(\d{1,3}[).]|\s\d+,\d+\s\d+,\d|\s\|\s*\d{1,3}(?:,\d+)?\s*(?:\||\n|$))")
         .expect("strong-after regex")
 });
 
@@ -71,14 +72,14 @@ fn strong_before(before: &str) -> bool {
 }
 
 /// `STRONG_AFTER.is_match(after)`, after a cheap test of how every match starts: a white-space
-/// char, then "(", "i" or a digit (any non-ASCII char is left to the regex).
+/// char, then "(", "i", "|" or a digit (any non-ASCII char is left to the regex).
 fn strong_after(after: &str) -> bool {
     let mut cs = after.chars();
     let space_first = cs.next().is_some_and(char::is_whitespace);
     space_first
         && cs
             .next()
-            .is_some_and(|c| matches!(c, '(' | 'i' | '0'..='9') || !c.is_ascii())
+            .is_some_and(|c| matches!(c, '(' | 'i' | '|' | '0'..='9') || !c.is_ascii())
         && STRONG_AFTER.is_match(after)
 }
 
