@@ -24,7 +24,7 @@ mod lex;
 mod names;
 mod roles;
 
-use roles::city_role;
+use roles::{city_role, heads_district};
 
 use crate::extract::Article;
 use crate::extract::city::Mention;
@@ -517,8 +517,7 @@ impl<'a> Ctx<'a> {
             (Some(o), true)
         } else if let Some(c) = city {
             (Some(format!("Stadt {}", self.g.cities.city(c).name)), true)
-        } else if let Some(district) = head
-            .starts_with("Landr")
+        } else if let Some(district) = heads_district(head)
             .then(|| district_near(self.text, n.start))
             .flatten()
         {
@@ -545,7 +544,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Word tokens: letters and digits, with a hyphen inside a word kept before a letter or digit.
 /// The district a Landrat heads when the text names one near the name (within 400 bytes):
 /// "Der Landkreis Regen …" → "Landkreis Regen" (one or two capitalised words).
 fn district_near(text: &str, at: usize) -> Option<String> {
@@ -568,6 +566,7 @@ fn district_near(text: &str, at: usize) -> Option<String> {
     (!words.is_empty()).then(|| format!("Landkreis {}", words.join(" ")))
 }
 
+/// Word tokens: letters and digits, with a hyphen inside a word kept before a letter or digit.
 fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);

@@ -381,11 +381,16 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether the role word heads a district ("Landrat", "Landrätin"), not a town.
+pub(super) fn heads_district(head: &str) -> bool {
+    head.starts_with("Landr")
+}
+
 /// Is this a role of a city's administration when nothing else is named?
 pub(super) fn city_role(kind: Kind, head: &str, has_unit: bool) -> bool {
     match kind {
         // a Landrat heads a district, not the town the article is about
-        Kind::Mayor => !head.starts_with("Landr"),
+        Kind::Mayor => !heads_district(head),
         Kind::Executive => !COMPANY_HEADS.iter().any(|h| head.contains(h)),
         Kind::Officer => !head.starts_with("Pressereferent"),
         Kind::Head | Kind::Spokesperson => {

@@ -116,19 +116,17 @@ fn edition_after_publisher(after: &str) -> Option<u32> {
     year.parse().ok()
 }
 
-/// A size class named as the category: its first noun in the nominative plural ("bei den
-/// Städten mit mehr als 200.000 Einwohnern" → "Städte mit mehr als 200.000 Einwohnern").
-fn size_class_name(class: &str) -> String {
-    for (dative, plural) in [
+/// A size class written in the dative ("bei den Städten mit mehr als 200.000 Einwohnern"),
+/// named with its first noun in the nominative plural ("Städte mit …"); `None` when it is
+/// written in the nominative already.
+fn nominative_size_class(class: &str) -> Option<String> {
+    [
         ("Städten ", "Städte "),
         ("Großstädten ", "Großstädte "),
         ("Orten ", "Orte "),
-    ] {
-        if let Some(rest) = class.strip_prefix(dative) {
-            return format!("{plural}{rest}");
-        }
-    }
-    class.to_string()
+    ]
+    .into_iter()
+    .find_map(|(dative, plural)| Some(format!("{plural}{}", class.strip_prefix(dative)?)))
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -321,11 +319,10 @@ impl Context {
             .flatten()
         {
             let before = sent[..m.start()].trim_end();
+            let nominative = nominative_size_class(m.as_str());
             // "unter den Großstädten mit mehr als 100.000 Einwohnern" mostly names the whole
             // field of the ranking, not a group in it
-            let field = ["Städten ", "Großstädten ", "Orten "]
-                .iter()
-                .any(|d| m.as_str().starts_with(d))
+            let field = nominative.is_some()
                 && (before.ends_with("unter den") || before.ends_with("Unter den"));
             if !field
                 && (before.ends_with("der")
@@ -336,7 +333,7 @@ impl Context {
                 group += 1;
                 out.push(Scope {
                     span: at(m.start(), m.end()),
-                    name: Some(size_class_name(m.as_str())),
+                    name: Some(nominative.unwrap_or_else(|| m.as_str().to_string())),
                     region: false,
                     group,
                 });

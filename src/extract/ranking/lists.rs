@@ -112,32 +112,29 @@ pub(super) fn table_column_rank(text: &str, city: Span) -> Option<(u32, Span)> {
     let header_end = text[header_start..]
         .find('\n')
         .map_or(text.len(), |i| header_start + i);
-    let header = cells(&text[header_start..header_end]);
-    let row = cells(line);
+    let header: Vec<&str> = cells(&text[header_start..header_end])
+        .map(|(_, c)| c)
+        .collect();
+    let row: Vec<(usize, &str)> = cells(line).collect();
     let rank_col = header.iter().position(|h| RANK_HEADERS.contains(h))?;
-    let city_col = row.iter().position(|c| *c == &text[city.start..city.end])?;
+    let city_col = row
+        .iter()
+        .position(|(_, c)| *c == &text[city.start..city.end])?;
     if rank_col == city_col || header.len() != row.len() {
         return None;
     }
-    let cell = row.get(rank_col)?.trim_end_matches('.');
-    if cell.is_empty() || cell.len() > 3 || !cell.bytes().all(|b| b.is_ascii_digit()) {
+    let (at, cell) = row[rank_col];
+    let digits = cell.trim_end_matches('.');
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let v: u32 = cell.parse().ok().filter(|&v| v > 0)?;
-    // the rank cell in the text (a leading bar makes an empty first part)
-    let lead = usize::from(line.trim_start().starts_with('|'));
-    let mut at = line_start;
-    for part in line.split('|').take(rank_col + lead) {
-        at += part.len() + 1;
-    }
-    let part = line.get(at - line_start..)?.split('|').next()?;
-    let cell_start = at + (part.len() - part.trim_start().len());
-    let cell_end = at + part.trim_end().len();
-    Some(Span::new(
+    let v: u32 = digits.parse().ok().filter(|&v| v > 0)?;
+    let cell_start = line_start + at;
+    let span = Span::new(
         cell_start.min(city.start),
-        cell_end.max(city.end),
-    ))
-    .map(|s| (v, s))
+        (cell_start + cell.len()).max(city.end),
+    );
+    Some((v, span))
 }
 
 /// How far up a row looks for its table's header, in lines.
@@ -160,13 +157,22 @@ fn line_start_before(text: &str, pos: usize) -> Option<usize> {
     }
 }
 
-/// The trimmed cells of a bar-separated table line.
-fn cells(line: &str) -> Vec<&str> {
-    line.trim()
-        .trim_matches('|')
-        .split('|')
-        .map(str::trim)
-        .collect()
+/// The trimmed cells of a bar-separated table line with their byte offsets in it; bars that
+/// open or close the line bound no cell ("| 3 | Kiel |" has two).
+fn cells(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let inner = line.trim_end().trim_end_matches('|');
+    let lead = inner.len() - inner.trim_start().len();
+    let inner = inner.trim_start();
+    let (skip, inner) = match inner.strip_prefix('|') {
+        Some(rest) => (lead + 1, rest),
+        None => (lead, inner),
+    };
+    let mut at = skip;
+    inner.split('|').map(move |part| {
+        let start = at + (part.len() - part.trim_start().len());
+        at += part.len() + 1;
+        (start, part.trim())
+    })
 }
 
 /// Words that mark a sentence as speaking of ranks (for list items after a city).

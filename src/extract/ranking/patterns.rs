@@ -945,13 +945,13 @@ impl Default for Patterns {
     }
 }
 
-/// Every ordinal of `ORD` holds one of these (its stem and "e", without the first letter).
 /// The capitalised ordinal stems of `nominal_ordinal` (each in `POSITION_ANCHORS`).
 const NOMINAL_ORDINAL_STEMS: &[&str] = &[
     "Erst", "Zweit", "Dritt", "Viert", "Fünft", "Sechst", "Siebt", "Acht", "Neunt", "Zehnt",
     "Elft", "Zwölft",
 ];
 
+/// Every ordinal of `ORD` holds one of these (its stem and "e", without the first letter).
 const ORDINAL_PARTS: &[&str] = &[
     "rste", "weite", "ritte", "ierte", "ünfte", "echste", "iebte", "iebente", "chte", "eunte",
     "ehnte", "lfte", "igste",
